@@ -48,6 +48,13 @@ export function generateBands(r: PatternRequest, b0: number, b1: number): Patter
   const p = placementFor(r, tile);
   const out = new DotBuffer(64);
   if (!p) return out.result();
+  out.reserve(Math.ceil((r.width * Math.min(r.height, (b1 - b0) * BAND_PX) * tile.density * 1.05) / (p.scale * p.scale)) + 64);
+  for (let b = b0; b < b1; b++) fillBand(r, tile, p, b, out);
+  return out.result();
+}
+
+/** Appends the dots of one band, in tile-copy, bucket and point order. */
+function fillBand(r: PatternRequest, tile: Tile, p: Placement, band: number, out: DotBuffer): void {
   const { side, bucketSide, buckets, bucketStart, x: tx, y: ty, index } = tile;
   const s = p.scale;
   const density = makeDensitySampler(r.density, r.width, r.height);
@@ -58,10 +65,9 @@ export function generateBands(r: PatternRequest, b0: number, b1: number): Patter
   const mu = Math.log(mean) - sigma2 / 2;
   const invCount = 1 / tile.count;
   const swap = (p.symmetry & 1) !== 0, flipA = (p.symmetry & 2) !== 0, flipB = (p.symmetry & 4) !== 0;
-  const Y0 = b0 * BAND_PX, Y1 = Math.min(r.height, b1 * BAND_PX);
+  const Y0 = band * BAND_PX, Y1 = Math.min(r.height, (band + 1) * BAND_PX);
   const U0 = p.ox, U1 = p.ox + r.width / s;
   const V0 = p.oy + Y0 / s, V1 = p.oy + Y1 / s;
-  out.reserve(Math.ceil(((U1 - U0) * (V1 - V0) * tile.density) * 1.05) + 64);
 
   for (let mv = Math.floor(V0 / side); mv * side < V1; mv++) {
     for (let mu2 = Math.floor(U0 / side); mu2 * side < U1; mu2++) {
@@ -98,7 +104,6 @@ export function generateBands(r: PatternRequest, b0: number, b1: number): Patter
       }
     }
   }
-  return out.result();
 }
 
 /** Growable columns of dots; result() trims them to the count. */

@@ -1,0 +1,18 @@
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { Worker } from 'node:worker_threads';
+import { PatternPool } from '../../src/pool/pattern-pool.ts';
+import type { PatternWorkerApi } from '../../src/pool/worker-api.ts';
+
+/** A PatternPool over Node worker threads (TypeScript loaded through tsx). */
+export function createNodePatternPool(size: number): PatternPool {
+  return new PatternPool({
+    size,
+    spawn: () => {
+      const worker = new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), {
+        workerData: { entry: new URL('./node-pattern-worker.ts', import.meta.url).href },
+      });
+      return { api: Comlink.wrap<PatternWorkerApi>(nodeEndpoint(worker)), terminate: () => void worker.terminate() };
+    },
+  });
+}
