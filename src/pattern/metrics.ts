@@ -90,3 +90,64 @@ export function spacingStats(
   for (const r of ratios) sum += r;
   return { min: ratios[0] ?? NaN, p01: ratios[Math.floor(n * 0.01)] ?? NaN, mean: sum / n, count: n };
 }
+
+/**
+ * Periodogram of the points inside a square window [x0, x0+L) × [y0, y0+L), normalised so that white noise
+ * (a Poisson process) has an expected value of 1 at every frequency: P(k) = |Σ exp(-2πi k·p / L)|² / N.
+ * Returns the largest value over integer frequencies 0 < |k| ≤ kMax (k = 0 is the mean, excluded).
+ */
+export function maxLowFrequencyPower(x: ArrayLike<number>, y: ArrayLike<number>, count: number, x0: number, y0: number, L: number, kMax: number): { max: number; at: [number, number] } {
+  const px: number[] = [], py: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = x[i]! - x0, v = y[i]! - y0;
+    if (u >= 0 && u < L && v >= 0 && v < L) {
+      px.push((2 * Math.PI * u) / L);
+      py.push((2 * Math.PI * v) / L);
+    }
+  }
+  const n = px.length;
+  let max = 0;
+  let at: [number, number] = [0, 0];
+  // Half plane is enough: P(-k) = P(k).
+  for (let ky = 0; ky <= kMax; ky++) {
+    for (let kx = -kMax; kx <= kMax; kx++) {
+      if (ky === 0 && kx <= 0) continue;
+      if (kx * kx + ky * ky > kMax * kMax) continue;
+      let re = 0, im = 0;
+      for (let i = 0; i < n; i++) {
+        const a = kx * px[i]! + ky * py[i]!;
+        re += Math.cos(a);
+        im -= Math.sin(a);
+      }
+      const p = (re * re + im * im) / n;
+      if (p > max) {
+        max = p;
+        at = [kx, ky];
+      }
+    }
+  }
+  return { max, at };
+}
+
+/** Mean absolute relative error of dot counts in square windows of side `w` px against the expected counts. */
+export function windowCountError(
+  x: ArrayLike<number>, y: ArrayLike<number>, count: number, width: number, height: number, w: number,
+  expected: (x0: number, y0: number, w: number) => number,
+): number {
+  const nx = Math.floor(width / w), ny = Math.floor(height / w);
+  const counts = new Float64Array(nx * ny);
+  for (let i = 0; i < count; i++) {
+    const a = Math.floor(x[i]! / w), b = Math.floor(y[i]! / w);
+    if (a < nx && b < ny) counts[b * nx + a]!++;
+  }
+  let sum = 0, n = 0;
+  for (let b = 0; b < ny; b++) {
+    for (let a = 0; a < nx; a++) {
+      const e = expected(a * w, b * w, w);
+      if (e <= 0) continue;
+      sum += Math.abs(counts[b * nx + a]! - e) / e;
+      n++;
+    }
+  }
+  return sum / n;
+}

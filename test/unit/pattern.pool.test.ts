@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatePattern, isPatternError, type PatternResult } from '../../src/pattern/index.ts';
+import type { PatternPool } from '../../src/pool/pattern-pool.ts';
+import { createNodePatternPool } from '../helpers/node-pool.ts';
+import { ramp, uniform } from './pattern-fixtures.ts';
+
+const same = (a: PatternResult, b: PatternResult): boolean =>
+  a.count === b.count &&
+  (['x', 'y', 'diameter', 'rank', 'tone'] as const).every((k) => a[k].length === b[k].length && a[k].every((v, i) => v === b[k][i]));
+
+const pools: PatternPool[] = [];
+const pool = (n: number): PatternPool => {
+  const p = createNodePatternPool(n);
+  pools.push(p);
+  return p;
+};
+afterAll(() => pools.forEach((p) => p.terminate()));
+
+describe('determinism', () => {
+  it('the same request twice gives identical arrays; another seed does not', () => {
+    const a = generatePattern(uniform('delta'));
+    expect(same(a, generatePattern(uniform('delta')))).toBe(true);
+    expect(same(a, generatePattern(uniform('echo')))).toBe(false);
+  });
+
+  it('the pool with 1, 2 and 4 workers gives the single-threaded arrays', async () => {
+    for (const req of [uniform('foxtrot', 100, 3000, 2000), ramp('golf')]) {
+      const single = generatePattern(req);
+      for (const n of [1, 2, 4]) expect(same(await pool(n).generate(req), single)).toBe(true);
+    }
+  });
+});
+
+describe('the pool', () => {
+  it('drops a job superseded by a newer one with the same key, and finishes the newer one', async () => {
+    const p = pool(1);
+    const first = p.generate(uniform('a', 100, 4000, 3000), { key: 'slider' }).then(
+      () => 'finished',
+      (e: unknown) => (isPatternError(e) ? e.code : 'failed'),
+    );
+    const second = p.generate(uniform('b', 100, 4000, 3000), { key: 'slider' });
+    const third = p.generate(uniform('c', 120, 2000, 1000), { key: 'slider' });
+    await expect(second).rejects.toMatchObject({ code: 'cancelled' });
+    const last = await third;
+    expect(same(last, generatePattern(uniform('c', 120, 2000, 1000)))).toBe(true);
+    // The first was already running when the second replaced it: it is dropped.
+    expect(await first).toBe('cancelled');
+  });
+
+  it('refuses a bad request with a clear typed error and keeps working', async () => {
+    const p = pool(2);
+    await expect(p.generate({ ...uniform('h'), width: NaN })).rejects.toMatchObject({ name: 'PatternError', code: 'invalid-request' });
+    await expect(p.generate(uniform('h', 250, 15000, 15000))).rejects.toMatchObject({ code: 'over-budget' });
+    expect((await p.generate(uniform('h', 100, 500, 400))).count).toBeGreaterThan(100);
+  });
+});
+
+describe('bad requests fail fast with a typed error', () => {
+  const cases: [string, object][] = [
+    ['NaN width', { width: NaN }],
+    ['zero height', { height: 0 }],
+    ['negative scale', { pxPerMm: -1 }],
+    ['NaN density', { density: NaN }],
+    ['negative density', { density: -5 }],
+    ['zero dot size', { dotDiameterMm: { mean: 0, spread: 0.01 } }],
+    ['negative spread', { dotDiameterMm: { mean: 0.1, spread: -1 } }],
+    ['raster of the wrong length', { density: { cols: 4, rows: 4, values: new Float32Array(3) } }],
+    ['raster holding NaN', { density: { cols: 2, rows: 1, values: new Float32Array([1, NaN]) } }],
+    ['non-string seed', { seed: 42 }],
+  ];
+  it.each(cases)('%s', (_, patch) => {
+    const t0 = performance.now();
+    expect(() => generatePattern({ ...uniform('x'), ...patch } as never)).toThrow(expect.objectContaining({ name: 'PatternError', code: 'invalid-request' }));
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('a density that would make more than 5 million dots', () => {
+    // 250 dots/cm² over 150 × 150 cm is 5.6 million dots.
+    expect(() => generatePattern(uniform('x', 250, 15000, 15000))).toThrow(expect.objectContaining({ code: 'over-budget' }));
+    expect(() => generatePattern({ ...uniform('x', 100, 2000, 2000), maxDots: 1000 })).toThrow(/more than the limit/);
+  });
+
+  it('zero density gives no dots', () => {
+    expect(generatePattern(uniform('x', 0)).count).toBe(0);
+  });
+});
