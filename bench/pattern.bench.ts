@@ -53,13 +53,17 @@ const HEIGHT = 3000;
 const MARGIN = 30;
 const SEED = 'bench-pattern';
 const DOT = { mean: 0.8, spread: 0.12 };
-const ENGINE_RUNS = 11; // per workload, after warm-up; interleaved with the pool's
-const POOL_RUNS = 11;
+/** Timed runs per workload for the engine and the pool, after warm-up, interleaved (engine, pool, engine, …). */
+const POOL_RUNS = 15;
+const WARM_MIN = 20;
+const WARM_MAX = 200;
+const WARM_MS = 1500;
 const PEER_RUNS = 3;
 /** Poisson-disc with radius r makes about this many points per r² when maximal; the starting guess for calibration. */
 const PACKING = 0.69;
 
 const WORKERS = Math.max(2, os.availableParallelism());
+const loadAtStart = os.loadavg();
 
 const ramp: DensityField = {
   cols: 64,
@@ -142,10 +146,12 @@ function sameResult(a: PatternResult, b: PatternResult): boolean {
 }
 
 async function engineVsPool(label: string, req: PatternRequest, target: number, runs: number): Promise<{ engine: Row; pool: Row }> {
-  // Warm-up: the tile decode and the JIT, on the main thread and in every worker.
+  // Warm-up: the tile decode and the JIT, on the main thread and in every worker. Each worker is its own V8 isolate
+  // and tiers up on its own, which takes tens of jobs: at least WARM_MIN jobs and WARM_MS of it, at most WARM_MAX.
   let single = generatePattern(req);
   let pooled = await pool.generate(req);
-  for (let i = 0; i < 2; i++) {
+  const warmStart = performance.now();
+  for (let i = 1; i < WARM_MAX && (i < WARM_MIN || performance.now() - warmStart < WARM_MS); i++) {
     single = generatePattern(req);
     pooled = await pool.generate(req);
   }
@@ -173,7 +179,7 @@ async function engineVsPool(label: string, req: PatternRequest, target: number, 
 
 for (const w of workloads) {
   progress(`engine + pool on ${w.label}`);
-  const { engine, pool: p } = await engineVsPool(w.label, request(w.density), w.target, Math.max(ENGINE_RUNS, POOL_RUNS));
+  const { engine, pool: p } = await engineVsPool(w.label, request(w.density), w.target, POOL_RUNS);
   rows.push(engine, p);
   engineMdps[w.key] = engine.mdps;
   poolMdps[w.key] = p.mdps;
@@ -216,6 +222,28 @@ for (let i = 0; i < 21; i++) {
 }
 const roundTripMs = median(roundTrips);
 pool.terminate();
+
+// The whole of (a) on a pool of one worker, against the engine: worker compute + messaging, no parallelism.
+const solo = await (async () => {
+  const one = createNodePatternPool(1);
+  await one.warm();
+  const req = request(100);
+  const te: number[] = [], t1: number[] = [];
+  for (let i = 0; i < WARM_MIN + POOL_RUNS; i++) {
+    let t = performance.now();
+    generatePattern(req);
+    const e = performance.now() - t;
+    t = performance.now();
+    await one.generate(req);
+    const o = performance.now() - t;
+    if (i >= WARM_MIN) {
+      te.push(e);
+      t1.push(o);
+    }
+  }
+  one.terminate();
+  return { engineMs: median(te), oneWorkerMs: median(t1) };
+})();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Peers. Calibration: start from PACKING / r² points per px², run once (the warm-up), rescale r by √(got / wanted),
@@ -348,6 +376,8 @@ log();
 log(`Pool breakdown on (a), ${breakdown.bands} bands split ${breakdown.ranges.map(([b0, b1]) => `[${b0},${b1})`).join(' ')}:`);
 log(`  parts computed on the main thread: ${breakdown.partMs.map((v) => `${v.toFixed(1)} ms`).join(', ')}; join ${breakdown.joinMs.toFixed(1)} ms`);
 log(`  ideal pool time (slowest part + join) ${(Math.max(...breakdown.partMs) + breakdown.joinMs).toFixed(1)} ms vs measured ${rows[1]!.ms.toFixed(1)} ms; empty round trip to all workers ${roundTripMs.toFixed(2)} ms`);
+log(`  whole job on a pool of 1 worker ${solo.oneWorkerMs.toFixed(1)} ms vs engine ${solo.engineMs.toFixed(1)} ms (same moment, interleaved)`);
+log(`  load average at start ${loadAtStart.map((v) => v.toFixed(2)).join(' ')}, at end ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} (other processes share these CPUs)`);
 log();
 log('Engine cost per dot (constant 100 dots/cm², square regions):');
 log(['  ' + pad('size', 6), lpad('region px', 13), lpad('dots', 9), lpad('iters', 6), lpad('ms/run', 9), lpad('ns/dot', 8)].join(' '));
