@@ -20,7 +20,8 @@ export interface PreviewElements {
 }
 
 export function mountPatternPreview(el: PreviewElements): { dispose(): void } {
-  const ctx = el.canvas.getContext('2d', { alpha: false });
+  // willReadFrequently keeps the canvas on the CPU: one path of ~10⁴ arcs is slow on a software GPU (SwiftShader).
+  const ctx = el.canvas.getContext('2d', { alpha: false, willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas is not available');
   const pool = createBrowserPatternPool();
   const format = new Intl.NumberFormat('en-US');

@@ -27,16 +27,16 @@ export async function openPage(path = '/'): Promise<Page> {
   const context = await (await browser).newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
   const record: PageRecord = { origin, requests: [], errors: [] };
   context.on('request', (r) => record.requests.push(r.url()));
-  context.on('console', (m) => {
+  context.on('console', (m) => { // the page's and its workers'
     if (m.type() === 'error') record.errors.push(`console error: ${m.text()}`);
   });
   context.on('weberror', (e) => record.errors.push(`uncaught: ${e.error().stack ?? e.error().message}`));
-  context.on('requestfailed', (r) => record.errors.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  context.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '?';
+    if (why !== 'net::ERR_ABORTED') record.errors.push(`request failed: ${r.url()} (${why})`);
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  page.on('worker', (w) => w.on('console', (m) => {
-    if (m.type() === 'error') record.errors.push(`worker console error: ${m.text()}`);
-  }));
   records.set(page, record);
   onTestFinished(async () => {
     await context.close();
@@ -83,9 +83,17 @@ export interface Rect {
   height: number;
 }
 
-/** What the screen shows over the element (e.g. a canvas), as pixels: works for 2D and WebGL canvases alike. */
+/**
+ * What the screen shows inside the element's content box (e.g. a canvas, without its border), as pixels: a
+ * screenshot, so it works for 2D and WebGL canvases alike.
+ */
 export async function elementPixels(target: Locator): Promise<Pixels> {
-  return decodePng(await target.screenshot({ animations: 'disabled', caret: 'hide' }));
+  await target.scrollIntoViewIfNeeded();
+  const clip = await target.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.left + e.clientLeft, y: r.top + e.clientTop, width: e.clientWidth, height: e.clientHeight };
+  });
+  return decodePng(await target.page().screenshot({ clip, animations: 'disabled', caret: 'hide' }));
 }
 
 /** Rec. 709 luma of the gamma-encoded values, in [0, 1]. */

@@ -15,7 +15,7 @@ async function dotCountAt(page: Page, density: number): Promise<number> {
 test('the preview draws the requested density and follows the slider', async () => {
   const page = await openPage('/');
   expect(await page.title()).toBe('SMP Simulator');
-  const canvas = page.getByRole('img', { name: 'Pattern preview' }).or(page.locator('canvas[aria-label="Pattern preview"]'));
+  const canvas = page.getByLabel('Pattern preview', { exact: true });
   const slider = page.getByLabel('Density (dots per cm²)');
   await expect(slider.inputValue()).resolves.toBe('100');
 
@@ -38,5 +38,30 @@ test('the preview draws the requested density and follows the slider', async () 
   expect(dark200).toBeGreaterThan(dark100 * 1.5);
   expect(meanLuminance(after)).toBeLessThan(meanLuminance(before));
 
+  expect(foreignRequests(page)).toEqual([]);
+});
+
+test('a burst of slider moves ends on the last one; the seed redraws', async () => {
+  const page = await openPage('/');
+  await dotCountAt(page, 100);
+  // Many input events in one task, as a fast drag makes: older jobs are superseded and never drawn over newer ones.
+  await page.getByLabel('Density (dots per cm²)').evaluate((el: HTMLInputElement) => {
+    for (let d = 250; d >= 10; d -= 7) {
+      el.value = String(d);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    el.value = '57';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const n57 = await dotCountAt(page, 57);
+  await page.waitForTimeout(500); // nothing stale lands afterwards
+  await expect(page.getByTestId('dot-count').getAttribute('data-density')).resolves.toBe('57');
+  expect(Math.abs(n57 - 57 * AREA_CM2) / (57 * AREA_CM2)).toBeLessThan(0.05);
+
+  const before = await elementPixels(page.getByLabel('Pattern preview', { exact: true }));
+  await page.getByLabel('Seed', { exact: true }).fill('another client');
+  await page.locator('[data-testid="dot-count"][data-seed="another client"]').waitFor();
+  const after = await elementPixels(page.getByLabel('Pattern preview', { exact: true }));
+  expect(Buffer.from(after.data).equals(Buffer.from(before.data))).toBe(false);
   expect(foreignRequests(page)).toEqual([]);
 });
