@@ -1,0 +1,100 @@
+import type { DensityRaster } from '../pattern/types.ts';
+import { areaCoverage, editBounds } from './area.ts';
+import { hairlineCurve } from './hairline.ts';
+import { seededNoise } from './noise.ts';
+import { segmentDistance } from './spline.ts';
+import type { Design, Point } from './types.ts';
+
+/** Raster cell size: fine enough to resolve a 1 mm noise wiggle in the hairline band. */
+const CELL_MM = 1;
+const MAX_CELLS = 1_000_000;
+/** Irregularity at full strength: mm of large-scale (≈15 mm) and small-scale (≈2.5 mm) wander of the band. */
+const LARGE_MM = 3;
+const SMALL_MM = 1;
+
+/**
+ * The density (dots/cm²) the engine is given: the design's density, times the treatment-area coverage, times the
+ * hairline ramp. The ramp is 0 in front of the hairline and rises smoothly across the soft band behind it; seeded
+ * simplex noise makes the band wander at small and large scale so the edge is never ruler-straight.
+ */
+export function buildDensityField(d: Design): DensityRaster {
+  const { width, height } = d.photo;
+  const ppm = d.scale.pxPerMm;
+  let cellPx = CELL_MM * ppm;
+  while ((width / cellPx) * (height / cellPx) > MAX_CELLS) cellPx *= 1.25;
+  const cols = Math.max(1, Math.ceil(width / cellPx));
+  const rows = Math.max(1, Math.ceil(height / cellPx));
+  const values = new Float32Array(cols * rows);
+  const ramp = makeHairlineRamp(d);
+  const edits = d.area.edits.map((e) => ({ e, b: editBounds(e, ppm) }));
+  for (let j = 0; j < rows; j++) {
+    const y = ((j + 0.5) / rows) * height;
+    for (let i = 0; i < cols; i++) {
+      const p = { x: ((i + 0.5) / cols) * width, y };
+      const r = ramp(p);
+      if (r <= 0) continue;
+      const near = edits.filter(({ b }) => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1).map(({ e }) => e);
+      values[j * cols + i] = d.dots.density * r * areaCoverage(p, near, ppm);
+    }
+  }
+  return { cols, rows, values };
+}
+
+/** 0–1 at a photo point: 0 in front of the hairline, rising across the band behind it. */
+export function makeHairlineRamp(d: Design): (p: Point) => number {
+  const curve = hairlineCurve(d.hairline);
+  const ppm = d.scale.pxPerMm;
+  const bandPx = d.hairline.bandMm * ppm;
+  const irr = Math.max(0, d.hairline.irregularity);
+  const large = seededNoise(d.dots.seed, 'hairline-large');
+  const small = seededNoise(d.dots.seed, 'hairline-small');
+  const speckle = seededNoise(d.dots.seed, 'hairline-speckle');
+  const reach = bandPx + (LARGE_MM + SMALL_MM) * irr * ppm + 2 * ppm;
+  const depth = signedDepth(curve, reach);
+  return (p) => {
+    if (curve.length < 2) return 1;
+    const mm = { x: p.x / ppm, y: p.y / ppm };
+    const wander = irr * (LARGE_MM * large(mm.x / 15, mm.y / 15) + SMALL_MM * small(mm.x / 2.5, mm.y / 2.5)) * ppm;
+    const s = depth(p) + wander;
+    if (s <= 0) return 0;
+    if (bandPx <= 0 || s >= bandPx) return 1;
+    const t = s / bandPx;
+    // Inside the band the ramp is also patchy at the scale of a few dots, as a natural hairline thins out.
+    const patchy = 1 + 0.35 * irr * speckle(mm.x / 1.8, mm.y / 1.8) * (1 - t);
+    return Math.min(1, Math.max(0, t * t * (3 - 2 * t) * patchy));
+  };
+}
+
+/**
+ * Signed distance (px) from the curve, positive on the scalp side (above it, smaller y). Points further than
+ * `reach` from the curve only need the sign, read off the curve's height at their x.
+ */
+export function signedDepth(curve: readonly Point[], reach: number): (p: Point) => number {
+  const n = curve.length;
+  const xs = curve.map((q) => q.x);
+  const heightAt = (x: number): number => {
+    if (x <= xs[0]!) return curve[0]!.y;
+    if (x >= xs[n - 1]!) return curve[n - 1]!.y;
+    let lo = 0, hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]! <= x) lo = mid;
+      else hi = mid;
+    }
+    const a = curve[lo]!, b = curve[hi]!;
+    return b.x > a.x ? a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x) : a.y;
+  };
+  return (p) => {
+    const above = heightAt(p.x) - p.y;
+    if (Math.abs(above) > reach + 1) return above;
+    let d = Infinity;
+    for (let i = 1; i < n; i++) {
+      const a = curve[i - 1]!, b = curve[i]!;
+      if (Math.min(a.x, b.x) > p.x + reach || Math.max(a.x, b.x) < p.x - reach) continue;
+      d = Math.min(d, segmentDistance(p, a, b));
+    }
+    if (!Number.isFinite(d)) d = Math.abs(above);
+    return above >= 0 ? d : -d;
+  };
+}
+
