@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'src/pattern/tile-data.generated.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', '.scratch/', 'src/pattern/tile-data.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,93 @@
+import { isPatternError } from '../pattern/errors.ts';
+import { createBrowserPatternPool } from '../pool/browser-pool.ts';
+import { Scene } from '../render/scene.ts';
+import { fitView } from '../render/view.ts';
+import { el } from './controls.ts';
+import { createOverlay } from './overlay.ts';
+import { buildPanel } from './panel.ts';
+import { startPipeline } from './pipeline.ts';
+import { createAppStore, type AppState, type AppStore, type ToolId } from './state.ts';
+import { createStatusBar } from './status.ts';
+import { hairlineTool } from './tools/hairline-tool.ts';
+import type { Tool, ToolContext, ToolFactory } from './tools/tool.ts';
+import { attachViewInput } from './view-input.ts';
+
+/** Tools by id; an id without a factory behaves like Pan. */
+export const TOOL_FACTORIES: Partial<Record<ToolId, ToolFactory>> = {
+  hairline: hairlineTool,
+};
+
+export interface App {
+  store: AppStore;
+  scene: Scene;
+  /** Replaces the photo (display copy) and the design in one step. */
+  showPhoto(bitmap: ImageBitmap, displayScale: number, next: (s: AppState) => AppState): void;
+  fit(): void;
+}
+
+/** Builds the app inside `root`: the view (WebGL canvas + tool overlay), the panel and the status bar. */
+export async function createApp(
+  root: HTMLElement,
+  initial: AppState,
+  sections: (store: AppStore) => { photoSection: HTMLElement; exportSection: HTMLElement },
+): Promise<App> {
+  const store = createAppStore(initial);
+  const parts = sections(store);
+  const viewHost = el('div', { class: 'view', 'data-testid': 'view' });
+  const status = createStatusBar();
+  const { panel, refresh } = buildPanel(store, { photo: parts.photoSection, exportSection: parts.exportSection });
+  root.append(el('div', { class: 'stage' }, viewHost, status.bar), panel);
+
+  const scene = await Scene.create(viewHost);
+  const overlay = createOverlay(viewHost);
+  const pool = createBrowserPatternPool();
+  void pool.warm().catch(() => undefined);
+
+  const ctx: ToolContext = { store, layer: overlay.layer, scale: () => store.get().view.scale };
+  const tools = new Map<ToolId, Tool>();
+  for (const [id, make] of Object.entries(TOOL_FACTORIES) as [ToolId, ToolFactory][]) tools.set(id, make(ctx));
+  const active = (): Tool | undefined => tools.get(store.get().tool);
+  let drawnTool: Tool | undefined;
+
+  const render = (s: AppState, prev?: AppState): void => {
+    overlay.update(s);
+    const tool = active();
+    if (tool !== drawnTool) {
+      drawnTool?.leave?.();
+      overlay.layer.replaceChildren();
+      drawnTool = tool;
+    }
+    tool?.draw(s);
+    viewHost.dataset.tool = s.tool;
+    status.showState(s);
+    if (!prev || prev.design !== s.design || prev.tool !== s.tool || prev.split !== s.split || prev.showBefore !== s.showBefore || prev.brush !== s.brush) refresh();
+  };
+  store.subscribe(render);
+  attachViewInput(viewHost, store, active);
+  startPipeline(store, pool, scene, status.showPipeline);
+  status.bar.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).classList.contains('dismiss')) store.update((s) => ({ ...s, notice: null }));
+  });
+
+  const fit = (): void => {
+    const { width, height } = store.get().design.photo;
+    const v = scene.viewSize;
+    store.update((s) => ({ ...s, view: fitView(width, height, v.width, v.height) }));
+  };
+  new ResizeObserver(() => fit()).observe(viewHost);
+  render(store.get());
+
+  return {
+    store,
+    scene,
+    showPhoto(bitmap, displayScale, next) {
+      const s = next(store.get());
+      scene.setPhoto(bitmap, s.design.photo, displayScale);
+      store.update(() => s);
+      fit();
+    },
+    fit,
+  };
+}
+
+export const errorText = (e: unknown): string => (isPatternError(e) || e instanceof Error ? e.message : String(e));

@@ -1,0 +1,65 @@
+import { presetPoints } from '../design/hairline.ts';
+import type { Design, HairlinePreset, Point } from '../design/types.ts';
+import type { View } from '../render/view.ts';
+import { Store } from './store.ts';
+
+export type ToolId = 'pan' | 'hairline' | 'brush' | 'eraser' | 'polygon' | 'calibrate-ruler' | 'calibrate-pupils' | 'eyedropper';
+
+export interface PhotoInfo {
+  name: string;
+  width: number;
+  height: number;
+  /** true for the built-in demo photo. */
+  demo: boolean;
+}
+
+export interface AppState {
+  design: Design;
+  photo: PhotoInfo | null;
+  view: View;
+  tool: ToolId;
+  /** Share of the view's width from the left that shows the photo without dots. */
+  split: number;
+  /** Compare toggle: show the photo alone. */
+  showBefore: boolean;
+  brush: { sizeMm: number; feather: number };
+  /** A short message for the user (bad file, calibration done…), or null. */
+  notice: { kind: 'error' | 'info'; text: string } | null;
+}
+
+export type AppStore = Store<AppState>;
+
+/** Default scale for a photo that has not been calibrated: about a 25 cm wide head filling a 3/4 of the frame. */
+export function defaultPxPerMm(width: number): number {
+  return Math.max(1, (width * 0.75) / 250);
+}
+
+/** A ready design for a photo: a rounded hairline across its upper middle, default dots. */
+export function designFor(
+  photo: { width: number; height: number },
+  scale: Design['scale'],
+  hairline?: { centreX: number; centreY: number; halfWidthMm: number; preset?: HairlinePreset },
+  seed = 'smp-1',
+): Design {
+  const h = hairline ?? { centreX: photo.width / 2, centreY: photo.height * 0.62, halfWidthMm: (photo.width * 0.32) / scale.pxPerMm };
+  const points: Point[] = presetPoints(h.preset ?? 'rounded', h.centreX, h.centreY, h.halfWidthMm, scale.pxPerMm);
+  return {
+    version: 1,
+    photo: { width: photo.width, height: photo.height },
+    scale,
+    hairline: { points, mirror: true, midlineX: h.centreX, bandMm: 8, irregularity: 1 },
+    area: { edits: [] },
+    dots: { density: 100, diameterMm: 0.12, spreadMm: 0.02, pigment: '#2b2622', opacity: 0.85, seed },
+  };
+}
+
+export function initialState(design: Design, photo: PhotoInfo): AppState {
+  return { design, photo, view: { scale: 1, x: 0, y: 0 }, tool: 'pan', split: 0, showBefore: false, brush: { sizeMm: 15, feather: 0.5 }, notice: null };
+}
+
+export const createAppStore = (s: AppState): AppStore => new Store(s);
+
+/** Updates the design immutably. */
+export function setDesign(store: AppStore, fn: (d: Design) => Design): void {
+  store.update((s) => ({ ...s, design: fn(s.design) }));
+}

@@ -1,0 +1,41 @@
+import type { Point } from '../../design/types.ts';
+import type { AppState, AppStore, ToolId } from '../state.ts';
+
+/** What a tool gets: the store, its own SVG group in photo coordinates, and the screen scale. */
+export interface ToolContext {
+  store: AppStore;
+  /** Drawn in photo px; cleared and redrawn by the tool's draw(). */
+  layer: SVGGElement;
+  /** Screen px per photo px, for handles that keep their size on screen. */
+  scale(): number;
+}
+
+/** A tool reacts to pointer input on the view (in photo px) and draws its handles. */
+export interface Tool {
+  id: ToolId;
+  /** Pointer events the tool wants; returning true captures the pointer until it is released. */
+  down?(p: Point, e: PointerEvent): boolean;
+  move?(p: Point, e: PointerEvent): void;
+  up?(p: Point, e: PointerEvent): void;
+  /** Hover feedback without a button pressed. */
+  hover?(p: Point, e: PointerEvent): void;
+  key?(e: KeyboardEvent): boolean;
+  draw(s: AppState): void;
+  /** Called when another tool takes over. */
+  leave?(): void;
+}
+
+export type ToolFactory = (ctx: ToolContext) => Tool;
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG element with attributes. */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  parent?.appendChild(el);
+  return el;
+}
+
+export const pathOf = (pts: readonly Point[], close = false): string =>
+  pts.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join('') + (close ? 'Z' : '');

@@ -1,0 +1,122 @@
+import { Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
+import type { PatternResult } from '../pattern/types.ts';
+import { DotLayer, type DotLook } from './dot-layer.ts';
+import type { View } from './view.ts';
+
+/**
+ * The WebGL picture: the photo and the dot layer in photo coordinates inside `world`, drawn on demand. A projection
+ * of state: callers set the photo, dots, look, view and split; the scene draws, and owns nothing else.
+ */
+export class Scene {
+  readonly app: Application;
+  readonly dots = new DotLayer();
+  readonly maxTextureSize: number;
+  private readonly world = new Container();
+  private readonly photo = new Sprite();
+  private readonly splitMask = new Graphics();
+  private view: View = { scale: 1, x: 0, y: 0 };
+  /** Share of the width, from the left, that shows the photo without dots (0 = all after, 1 = all before). */
+  private split = 0;
+  private frame = 0;
+  private photoSize = { width: 1, height: 1 };
+
+  private constructor(app: Application) {
+    this.app = app;
+    this.world.addChild(this.photo, this.dots.mesh);
+    app.stage.addChild(this.world, this.splitMask);
+    this.dots.mesh.mask = this.splitMask;
+    const gl = (app.renderer as WebGLRenderer).gl;
+    this.maxTextureSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+    app.renderer.on('resize', () => this.requestRender());
+  }
+
+  static async create(host: HTMLElement): Promise<Scene> {
+    const app = new Application();
+    await app.init({
+      preference: 'webgl',
+      resizeTo: host,
+      background: '#202225',
+      antialias: false,
+      autoStart: false,
+      autoDensity: true,
+      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      preserveDrawingBuffer: true,
+    });
+    app.canvas.setAttribute('aria-label', 'Simulation view');
+    app.canvas.setAttribute('role', 'img');
+    host.appendChild(app.canvas);
+    return new Scene(app);
+  }
+
+  get viewSize(): { width: number; height: number } {
+    return { width: this.app.screen.width, height: this.app.screen.height };
+  }
+
+  /** The display copy of the photo; `displayScale` is its px per photo px, so the world stays in photo px. */
+  setPhoto(bitmap: ImageBitmap | HTMLCanvasElement, size: { width: number; height: number }, displayScale: number): void {
+    const old = this.photo.texture;
+    this.photo.texture = Texture.from(bitmap);
+    this.photo.scale.set(1 / displayScale);
+    this.photoSize = size;
+    if (old !== Texture.EMPTY) old.destroy(true);
+    this.requestRender();
+  }
+
+  setDots(d: PatternResult): void {
+    this.dots.setDots(d, this.photoSize);
+    this.requestRender();
+  }
+
+  setLook(look: Partial<DotLook>): void {
+    this.dots.setLook(look);
+    this.requestRender();
+  }
+
+  setView(v: View): void {
+    this.view = v;
+    this.requestRender();
+  }
+
+  setSplit(split: number): void {
+    this.split = Math.min(1, Math.max(0, split));
+    this.requestRender();
+  }
+
+  /** Draws in the next animation frame (at most once a frame). Resolves once drawn. */
+  requestRender(): Promise<void> {
+    return new Promise((resolve) => {
+      const pending = this.pendingFrame;
+      if (pending) {
+        pending.push(resolve);
+        return;
+      }
+      const waiters = [resolve];
+      this.pendingFrame = waiters;
+      this.frame = requestAnimationFrame(() => {
+        this.pendingFrame = undefined;
+        this.renderNow();
+        for (const w of waiters) w();
+      });
+    });
+  }
+
+  private pendingFrame: (() => void)[] | undefined;
+
+  renderNow(): void {
+    const { scale, x, y } = this.view;
+    this.world.position.set(x, y);
+    this.world.scale.set(scale);
+    this.dots.setDevicePxPerUnit(scale * this.app.renderer.resolution);
+    const { width, height } = this.viewSize;
+    const left = width * this.split;
+    this.splitMask.clear().rect(left, 0, Math.max(0, width - left), height).fill(0xffffff);
+    this.dots.mesh.visible = this.dots.dotCount > 0 && left < width;
+    this.app.render();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.dots.destroy();
+    this.app.destroy(true, { children: true, texture: true });
+  }
+}
