@@ -1,4 +1,5 @@
 import { isPatternError } from '../pattern/errors.ts';
+import type { Photo } from '../photo/load-photo.ts';
 import { createBrowserPatternPool } from '../pool/browser-pool.ts';
 import { Scene } from '../render/scene.ts';
 import { fitView } from '../render/view.ts';
@@ -20,8 +21,12 @@ export const TOOL_FACTORIES: Partial<Record<ToolId, ToolFactory>> = {
 export interface App {
   store: AppStore;
   scene: Scene;
-  /** Replaces the photo (display copy) and the design in one step. */
-  showPhoto(bitmap: ImageBitmap, displayScale: number, next: (s: AppState) => AppState): void;
+  /** The photo on screen, with its original file for full-resolution export. */
+  photo(): Photo | null;
+  /** Replaces the photo and the design in one step; the old photo and design stay if this is never called. */
+  showPhoto(photo: Photo, next: (s: AppState) => AppState): void;
+  /** Resolves once the dots on screen match the current design. */
+  whenReady(): Promise<void>;
   fit(): void;
 }
 
@@ -29,10 +34,11 @@ export interface App {
 export async function createApp(
   root: HTMLElement,
   initial: AppState,
-  sections: (store: AppStore) => { photoSection: HTMLElement; exportSection: HTMLElement },
+  sections: (store: AppStore, app: () => App) => { photoSection: HTMLElement; exportSection: HTMLElement },
 ): Promise<App> {
   const store = createAppStore(initial);
-  const parts = sections(store);
+  let self: App | undefined;
+  const parts = sections(store, () => self!);
   const viewHost = el('div', { class: 'view', 'data-testid': 'view' });
   const status = createStatusBar();
   const { panel, refresh } = buildPanel(store, { photo: parts.photoSection, exportSection: parts.exportSection });
@@ -64,7 +70,13 @@ export async function createApp(
   };
   store.subscribe(render);
   attachViewInput(viewHost, store, active);
-  startPipeline(store, pool, scene, status.showPipeline);
+  const waiters: (() => void)[] = [];
+  let ready = false;
+  startPipeline(store, pool, scene, (p) => {
+    status.showPipeline(p);
+    ready = p.shown === p.wanted;
+    if (ready) waiters.splice(0).forEach((w) => w());
+  });
   status.bar.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).classList.contains('dismiss')) store.update((s) => ({ ...s, notice: null }));
   });
@@ -77,17 +89,23 @@ export async function createApp(
   new ResizeObserver(() => fit()).observe(viewHost);
   render(store.get());
 
-  return {
+  let current: Photo | null = null;
+  self = {
     store,
     scene,
-    showPhoto(bitmap, displayScale, next) {
+    photo: () => current,
+    showPhoto(photo, next) {
       const s = next(store.get());
-      scene.setPhoto(bitmap, s.design.photo, displayScale);
+      scene.setPhoto(photo.display, s.design.photo, photo.displayScale);
+      current = photo;
+      ready = false;
       store.update(() => s);
       fit();
     },
+    whenReady: () => (ready ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
     fit,
   };
+  return self;
 }
 
 export const errorText = (e: unknown): string => (isPatternError(e) || e instanceof Error ? e.message : String(e));
