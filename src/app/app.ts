@@ -9,13 +9,23 @@ import { buildPanel } from './panel.ts';
 import { startPipeline } from './pipeline.ts';
 import { createAppStore, type AppState, type AppStore, type ToolId } from './state.ts';
 import { createStatusBar } from './status.ts';
+import { brushTool } from './tools/brush-tool.ts';
+import { calibrateTool } from './tools/calibrate-tool.ts';
+import { eyedropperTool } from './tools/eyedropper-tool.ts';
 import { hairlineTool } from './tools/hairline-tool.ts';
+import { polygonTool } from './tools/polygon-tool.ts';
 import type { Tool, ToolContext, ToolFactory } from './tools/tool.ts';
 import { attachViewInput } from './view-input.ts';
 
 /** Tools by id; an id without a factory behaves like Pan. */
 export const TOOL_FACTORIES: Partial<Record<ToolId, ToolFactory>> = {
   hairline: hairlineTool,
+  brush: brushTool('add'),
+  eraser: brushTool('erase'),
+  polygon: polygonTool,
+  'calibrate-ruler': calibrateTool('ruler'),
+  'calibrate-pupils': calibrateTool('pupils'),
+  eyedropper: eyedropperTool,
 };
 
 export interface App {
@@ -37,8 +47,8 @@ export async function createApp(
   sections: (store: AppStore, app: () => App) => { photoSection: HTMLElement; exportSection: HTMLElement },
 ): Promise<App> {
   const store = createAppStore(initial);
-  let self: App | undefined;
-  const parts = sections(store, () => self!);
+  const holder: { app?: App } = {};
+  const parts = sections(store, () => holder.app!);
   const viewHost = el('div', { class: 'view', 'data-testid': 'view' });
   const status = createStatusBar();
   const { panel, refresh } = buildPanel(store, { photo: parts.photoSection, exportSection: parts.exportSection });
@@ -49,7 +59,7 @@ export async function createApp(
   const pool = createBrowserPatternPool();
   void pool.warm().catch(() => undefined);
 
-  const ctx: ToolContext = { store, layer: overlay.layer, scale: () => store.get().view.scale };
+  const ctx: ToolContext = { store, layer: overlay.layer, scale: () => store.get().view.scale, readPhoto: (x, y, r) => scene.readPhoto(x, y, r) };
   const tools = new Map<ToolId, Tool>();
   for (const [id, make] of Object.entries(TOOL_FACTORIES) as [ToolId, ToolFactory][]) tools.set(id, make(ctx));
   const active = (): Tool | undefined => tools.get(store.get().tool);
@@ -90,7 +100,7 @@ export async function createApp(
   render(store.get());
 
   let current: Photo | null = null;
-  self = {
+  const self: App = {
     store,
     scene,
     photo: () => current,
@@ -105,6 +115,7 @@ export async function createApp(
     whenReady: () => (ready ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
     fit,
   };
+  holder.app = self;
   return self;
 }
 
