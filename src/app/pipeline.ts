@@ -1,4 +1,4 @@
-import { buildDensityField } from '../design/density-field.ts';
+import { buildDensityField, buildShapeField, shapeKey } from '../design/density-field.ts';
 import type { Design } from '../design/types.ts';
 import { isPatternError, type PatternRequest } from '../pattern/index.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
@@ -14,12 +14,17 @@ export function hexToRgb(hex: string): [number, number, number] {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
 }
 
+let shapeCache: { key: string; shape: ReturnType<typeof buildShapeField> } | undefined;
+
+/** The engine request for a design; the field's shape is cached, so a density change only rescales it. */
 export function requestFor(d: Design): PatternRequest {
+  const key = shapeKey(d);
+  if (shapeCache?.key !== key) shapeCache = { key, shape: buildShapeField(d) };
   return {
     width: d.photo.width,
     height: d.photo.height,
     pxPerMm: d.scale.pxPerMm,
-    density: buildDensityField(d),
+    density: buildDensityField(d, shapeCache.shape),
     dotDiameterMm: { mean: d.dots.diameterMm, spread: d.dots.spreadMm },
     seed: d.dots.seed,
   };

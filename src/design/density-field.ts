@@ -13,11 +13,23 @@ const LARGE_MM = 3;
 const SMALL_MM = 1;
 
 /**
- * The density (dots/cm²) the engine is given: the design's density, times the treatment-area coverage, times the
- * hairline ramp. The ramp is 0 in front of the hairline and rises smoothly across the soft band behind it; seeded
- * simplex noise makes the band wander at small and large scale so the edge is never ruler-straight.
+ * The density (dots/cm²) the engine is given: the design's density times its shape (see buildShapeField).
  */
-export function buildDensityField(d: Design): DensityRaster {
+export function buildDensityField(d: Design, shape: DensityRaster = buildShapeField(d)): DensityRaster {
+  const values = new Float32Array(shape.values.length);
+  for (let i = 0; i < values.length; i++) values[i] = shape.values[i]! * d.dots.density;
+  return { cols: shape.cols, rows: shape.rows, values };
+}
+
+/** What the shape depends on: a design change outside these leaves it as it is. */
+export const shapeKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.seed]);
+
+/**
+ * Where dots go, 0–1: the treatment-area coverage times the hairline ramp. The ramp is 0 in front of the hairline
+ * and rises smoothly across the soft band behind it; seeded simplex noise makes the band wander at small and large
+ * scale so the edge is never ruler-straight.
+ */
+export function buildShapeField(d: Design): DensityRaster {
   const { width, height } = d.photo;
   const ppm = d.scale.pxPerMm;
   let cellPx = CELL_MM * ppm;
@@ -34,7 +46,7 @@ export function buildDensityField(d: Design): DensityRaster {
       const r = ramp(p);
       if (r <= 0) continue;
       const near = edits.filter(({ b }) => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1).map(({ e }) => e);
-      values[j * cols + i] = d.dots.density * r * areaCoverage(p, near, ppm);
+      values[j * cols + i] = r * areaCoverage(p, near, ppm);
     }
   }
   return { cols, rows, values };
