@@ -2,6 +2,7 @@ import { presetPoints } from '../design/hairline.ts';
 import { DENSITY_PRESETS, LIMITS, type HairlinePreset } from '../design/types.ts';
 import { button, checkbox, el, section, slider } from './controls.ts';
 import { setDesign, type AppStore, type ToolId } from './state.ts';
+import { POLYGON_ERASE_ID } from './tools/polygon-tool.ts';
 
 export const PIGMENT_SWATCHES: { name: string; hex: string }[] = [
   { name: 'Soft grey', hex: '#5a5655' },
@@ -96,7 +97,14 @@ export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportS
     'aside',
     { class: 'panel', 'aria-label': 'Design controls' },
     extra.photo,
-    section('Tools', el('div', { class: 'tools', role: 'toolbar', 'aria-label': 'Tools' }, ...toolButtons), brushSize.row, feather.row, resetArea),
+    section(
+      'Tools',
+      el('div', { class: 'tools', role: 'toolbar', 'aria-label': 'Tools' }, ...toolButtons),
+      brushSize.row,
+      feather.row,
+      el('label', { class: 'row check' }, el('input', { type: 'checkbox', id: POLYGON_ERASE_ID }), ' Polygon removes area (or hold Shift)'),
+      resetArea,
+    ),
     section('Hairline', el('div', { class: 'row' }, el('label', { for: 'c-hairline-preset' }, 'Shape '), presetSelect), mirror.row, band.row, irregular.row),
     section(
       'Dots',

@@ -19,6 +19,7 @@ export class Scene {
   private split = 0;
   private frame = 0;
   private photoSize = { width: 1, height: 1 };
+  private photoSource: { source: ImageBitmap | HTMLCanvasElement; displayScale: number } | null = null;
 
   private constructor(app: Application) {
     this.app = app;
@@ -58,8 +59,26 @@ export class Scene {
     this.photo.texture = Texture.from(bitmap);
     this.photo.scale.set(1 / displayScale);
     this.photoSize = size;
+    this.photoSource = { source: bitmap, displayScale };
     if (old !== Texture.EMPTY) old.destroy(true);
     this.requestRender();
+  }
+
+  /**
+   * The photo's own display pixels (never the dots) in the box around a disc given in photo px, for colour picking:
+   * the pixels, and the disc's centre and radius in them. Null when the centre is off the photo.
+   */
+  readPhoto(x: number, y: number, radius: number): { pixels: ImageData; cx: number; cy: number; r: number } | null {
+    if (!this.photoSource) return null;
+    const { source, displayScale: k } = this.photoSource;
+    const cx = x * k, cy = y * k, r = Math.max(0.5, radius * k);
+    if (!(cx >= 0 && cy >= 0 && cx < source.width && cy < source.height)) return null;
+    const x0 = Math.max(0, Math.floor(cx - r)), y0 = Math.max(0, Math.floor(cy - r));
+    const w = Math.min(source.width, Math.ceil(cx + r)) - x0, h = Math.min(source.height, Math.ceil(cy + r)) - y0;
+    const g = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+    if (!g) return null;
+    g.drawImage(source, x0, y0, w, h, 0, 0, w, h);
+    return { pixels: g.getImageData(0, 0, w, h), cx: cx - x0, cy: cy - y0, r };
   }
 
   setDots(d: PatternResult): void {

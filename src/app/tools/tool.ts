@@ -8,6 +8,8 @@ export interface ToolContext {
   layer: SVGGElement;
   /** Screen px per photo px, for handles that keep their size on screen. */
   scale(): number;
+  /** The photo's own display pixels (no dots) around a disc in photo px, for colour picking (Scene.readPhoto). */
+  readPhoto?(x: number, y: number, radius: number): { pixels: ImageData; cx: number; cy: number; r: number } | null;
 }
 
 /** A tool reacts to pointer input on the view (in photo px) and draws its handles. */
