@@ -2,7 +2,7 @@ import { isPatternError } from '../pattern/errors.ts';
 import type { Photo } from '../photo/load-photo.ts';
 import { createBrowserPatternPool } from '../pool/browser-pool.ts';
 import { Scene } from '../render/scene.ts';
-import { fitView } from '../render/view.ts';
+import { fitView, zoomAt } from '../render/view.ts';
 import { el } from './controls.ts';
 import { createOverlay } from './overlay.ts';
 import { buildPanel } from './panel.ts';
@@ -51,7 +51,13 @@ export async function createApp(
   const parts = sections(store, () => holder.app!);
   const viewHost = el('div', { class: 'view', 'data-testid': 'view' });
   const status = createStatusBar();
-  const { panel, refresh } = buildPanel(store, { photo: parts.photoSection, exportSection: parts.exportSection });
+  const centre = (): { x: number; y: number } => ({ x: viewHost.clientWidth / 2, y: viewHost.clientHeight / 2 });
+  const zoomBy = (f: number): void => store.update((s) => ({ ...s, view: zoomAt(s.view, f, centre().x, centre().y) }));
+  const { panel, refresh } = buildPanel(store, {
+    photo: parts.photoSection,
+    exportSection: parts.exportSection,
+    view: { fit: () => fit(), actualSize: () => zoomBy(1 / store.get().view.scale), zoom: zoomBy },
+  });
   root.append(el('div', { class: 'stage' }, viewHost, status.bar), panel);
 
   const scene = await Scene.create(viewHost);
@@ -96,7 +102,14 @@ export async function createApp(
     const v = scene.viewSize;
     store.update((s) => ({ ...s, view: fitView(width, height, v.width, v.height) }));
   };
-  new ResizeObserver(() => fit()).observe(viewHost);
+  // On resize keep the photo point at the centre of the view where it is.
+  let size = { w: viewHost.clientWidth, h: viewHost.clientHeight };
+  new ResizeObserver(() => {
+    const w = viewHost.clientWidth, h = viewHost.clientHeight;
+    const dx = (w - size.w) / 2, dy = (h - size.h) / 2;
+    size = { w, h };
+    if (dx || dy) store.update((s) => ({ ...s, view: { ...s.view, x: s.view.x + dx, y: s.view.y + dy } }));
+  }).observe(viewHost);
   render(store.get());
 
   let current: Photo | null = null;

@@ -29,7 +29,14 @@ const TOOLS: { id: ToolId; name: string }[] = [
 ];
 
 /** The controls panel. Every control reads the store and writes through it; refresh() follows outside changes. */
-export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportSection: HTMLElement }): { panel: HTMLElement; refresh: () => void } {
+export interface ViewActions {
+  fit(): void;
+  /** One photo pixel to one screen pixel, about the view's centre. */
+  actualSize(): void;
+  zoom(factor: number): void;
+}
+
+export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportSection: HTMLElement; view: ViewActions }): { panel: HTMLElement; refresh: () => void } {
   const refreshers: (() => void)[] = [];
   const keep = <T extends { refresh: () => void }>(c: T): T => (refreshers.push(c.refresh), c);
   const d = () => store.get().design;
@@ -116,7 +123,19 @@ export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportS
       opacity.row,
       el('div', { class: 'row' }, el('label', { for: 'c-seed' }, 'Pattern seed '), seed, variation),
     ),
-    section('Compare', split.row, before.row),
+    section(
+      'View',
+      el(
+        'div',
+        { class: 'row' },
+        button('Fit', extra.view.fit),
+        button('1:1', extra.view.actualSize, { 'aria-label': 'Actual size (1:1)' }),
+        button('+', () => extra.view.zoom(1.5), { 'aria-label': 'Zoom in' }),
+        button('−', () => extra.view.zoom(1 / 1.5), { 'aria-label': 'Zoom out' }),
+      ),
+      split.row,
+      before.row,
+    ),
     extra.exportSection,
   );
   const refresh = (): void => refreshers.forEach((r) => r());
