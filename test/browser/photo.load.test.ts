@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { DEMO_PHOTO } from '../../src/photo/demo.ts';
 import { foreignRequests, openPage } from './harness.ts';
 
 const fixture = (name: string): number[] => [...readFileSync(new URL(`../fixtures/${name}`, import.meta.url))];
@@ -150,5 +151,21 @@ describe('loadPhoto', () => {
       expect([r.width, r.height, ...r.full!], name).toEqual([64, 48, 64, 48]);
       expect(r.displayScale, name).toBeCloseTo(want[0] / 64, 6);
     }
+  });
+
+  test('the demo photo loads at its declared size, downscaled for a small GPU', async () => {
+    const page = await photoPage();
+    const url = `/${DEMO_PHOTO.url}`;
+    const small = await load(page, null, url, { maxDisplaySide: 1000 }, true);
+    if (!small.ok) throw new Error(small.message);
+    expect([small.width, small.height]).toEqual([DEMO_PHOTO.width, DEMO_PHOTO.height]);
+    expect([small.displayWidth, small.displayHeight, small.full]).toEqual([1000, 750, [2400, 1800]]);
+    expect(small.displayScale).toBeCloseTo(1000 / 2400, 6);
+    // The upper quadrants' centres are on the dark backdrop beside the head.
+    for (const c of small.quadrants.slice(0, 2)) expect(Math.max(...c)).toBeLessThan(60);
+    const whole = await load(page, null, url, { maxDisplaySide: 8192 });
+    if (!whole.ok) throw new Error(whole.message);
+    expect([whole.displayWidth, whole.displayHeight, whole.displayScale]).toEqual([2400, 1800, 1]);
+    expect(foreignRequests(page)).toEqual([]);
   });
 });
