@@ -39,6 +39,8 @@ const TYPE_NAMES: { [t in ImageType]: string } = {
 };
 /** Types every browser the app supports decodes. HEIC and TIFF only some (Safari): they are tried. */
 const DECODABLE = new Set<ImageType>(['jpeg', 'png', 'webp', 'avif', 'gif', 'bmp']);
+/** Types whose whole structure findDamage checks. */
+const STRUCTURE_CHECKED = new Set<ImageType>(['jpeg', 'png', 'webp']);
 
 const cannotOpenHere = (t: ImageType): string =>
   `${TYPE_NAMES[t]} photos can't be opened in this browser; export the photo as JPEG first.`;
@@ -78,7 +80,7 @@ export async function loadPhoto(file: Blob, name: string, opts: LoadPhotoOptions
   if (info.width === 0 || info.height === 0) throw damaged('it says it has no pixels');
   checkMegapixels(info.width, info.height, maxMegapixels);
 
-  if (DECODABLE.has(type)) {
+  if (STRUCTURE_CHECKED.has(type)) {
     whole ??= file.size <= MAX_CHECKED_BYTES ? await read(file) : undefined;
     const why = whole && findDamage(type, whole);
     if (why) throw damaged(`it ${why}`);
