@@ -16,7 +16,7 @@ try {
     });
     page.on('pageerror', (e) => console.error(`page: ${e.message}`));
     await page.goto(app.url + '/');
-    await page.locator('[data-testid="dot-count"][data-density]').waitFor({ timeout: 60_000 });
+    await page.locator('.status[data-ready="true"][data-generation]').waitFor({ timeout: 60_000 });
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out, animations: 'disabled', caret: 'hide' });
     console.log(`${out}: ${(await page.getByTestId('dot-count').textContent()) ?? '?'} dots`);
