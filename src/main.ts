@@ -9,7 +9,14 @@ import { loadPhoto } from './photo/load-photo.ts';
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   const scale = { pxPerMm: DEMO_PHOTO.pxPerMm, calibrated: true, source: 'demo' as const };
-  const state = initialState(designFor(DEMO_PHOTO, scale, DEMO_PHOTO.hairline), { name: 'Demo photo', width: DEMO_PHOTO.width, height: DEMO_PHOTO.height, demo: true });
+  const design = designFor(DEMO_PHOTO, scale, DEMO_PHOTO.hairline);
+  // The demo's treatment area is the head: nothing on the backdrop around it.
+  const { width: w, height: h } = DEMO_PHOTO;
+  design.area.edits = [
+    { kind: 'polygon', mode: 'erase', points: [{ x: 0, y: 0 }, { x: w, y: 0 }, { x: w, y: h }, { x: 0, y: h }] },
+    { kind: 'polygon', mode: 'add', points: DEMO_PHOTO.headOutline.map((p) => ({ ...p })) },
+  ];
+  const state = initialState(design, { name: 'Demo photo', width: w, height: h, demo: true });
   let photo: ReturnType<typeof buildPhotoSection> | undefined;
   const app = await createApp(root, state, (store, self) => {
     photo = buildPhotoSection(store);
