@@ -44,7 +44,7 @@ export interface App {
 export async function createApp(
   root: HTMLElement,
   initial: AppState,
-  sections: (store: AppStore, app: () => App) => { photoSection: HTMLElement; exportSection: HTMLElement },
+  sections: (store: AppStore, app: () => App) => { photoSection: HTMLElement; exportSection: HTMLElement; projectSection?: HTMLElement },
 ): Promise<App> {
   const store = createAppStore(initial);
   const holder: { app?: App } = {};
@@ -54,8 +54,8 @@ export async function createApp(
   const centre = (): { x: number; y: number } => ({ x: viewHost.clientWidth / 2, y: viewHost.clientHeight / 2 });
   const zoomBy = (f: number): void => store.update((s) => ({ ...s, view: zoomAt(s.view, f, centre().x, centre().y) }));
   const { panel, refresh } = buildPanel(store, {
-    photo: parts.photoSection,
-    exportSection: parts.exportSection,
+    top: [...(parts.projectSection ? [parts.projectSection] : []), parts.photoSection],
+    bottom: [parts.exportSection],
     view: { fit: () => fit(), actualSize: () => zoomBy(1 / store.get().view.scale), zoom: zoomBy },
   });
   root.append(el('div', { class: 'stage' }, viewHost, status.bar), panel);

@@ -60,3 +60,13 @@ export function checkbox(label: string, get: () => boolean, set: (v: boolean) =>
 export function section(title: string, ...children: Node[]): HTMLElement {
   return el('section', { 'aria-label': title }, el('h2', {}, title), ...children);
 }
+
+/** Saves a blob as a file through the browser's download (a blob: URL, nothing leaves the device). */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,7 +1,7 @@
 import { decodeFullResolution } from '../photo/load-photo.ts';
 import { renderFullResolution, sideBySide, toPngBlob } from '../render/export.ts';
 import type { App } from './app.ts';
-import { button, checkbox, el, section } from './controls.ts';
+import { button, checkbox, download, el, section } from './controls.ts';
 import type { AppStore } from './state.ts';
 
 /**
@@ -41,11 +41,3 @@ export function buildExportSection(store: AppStore, app: () => App): HTMLElement
   );
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: name });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -36,7 +36,7 @@ export interface ViewActions {
   zoom(factor: number): void;
 }
 
-export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportSection: HTMLElement; view: ViewActions }): { panel: HTMLElement; refresh: () => void } {
+export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom: HTMLElement[]; view: ViewActions }): { panel: HTMLElement; refresh: () => void } {
   const refreshers: (() => void)[] = [];
   const keep = <T extends { refresh: () => void }>(c: T): T => (refreshers.push(c.refresh), c);
   const d = () => store.get().design;
@@ -103,7 +103,7 @@ export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportS
   const panel = el(
     'aside',
     { class: 'panel', 'aria-label': 'Design controls' },
-    extra.photo,
+    ...extra.top,
     section(
       'Tools',
       el('div', { class: 'tools', role: 'toolbar', 'aria-label': 'Tools' }, ...toolButtons),
@@ -136,7 +136,7 @@ export function buildPanel(store: AppStore, extra: { photo: HTMLElement; exportS
       split.row,
       before.row,
     ),
-    extra.exportSection,
+    ...extra.bottom,
   );
   const refresh = (): void => refreshers.forEach((r) => r());
   refresh();

@@ -86,7 +86,12 @@ export function parseDesignFile(text: string, migrations: Record<number, Migrati
     if (!step) throw new DesignFileError(`This design file's format ${n} can no longer be read.`);
     file = { ...step(file), version: n + 1 };
   }
-  const result = v.safeParse(designSchema, file.design);
+  return validateDesign(file.design);
+}
+
+/** Checks a parsed design against the schema; the output holds only known keys. */
+export function validateDesign(value: unknown): Design {
+  const result = v.safeParse(designSchema, value);
   if (!result.success) {
     const issue = result.issues[0];
     const where = issue?.path?.map((p) => String(p.key)).join('.') ?? 'design';
@@ -94,5 +99,7 @@ export function parseDesignFile(text: string, migrations: Record<number, Migrati
   }
   return result.output as Design;
 }
+
+export const isRecordLike = (x: unknown): x is Record<string, unknown> => isRecord(x);
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
