@@ -1,6 +1,7 @@
 import { isPatternError } from '../pattern/errors.ts';
 import type { Photo } from '../photo/load-photo.ts';
 import { createBrowserPatternPool } from '../pool/browser-pool.ts';
+import type { PatternPool } from '../pool/pattern-pool.ts';
 import { Scene } from '../render/scene.ts';
 import { fitView, zoomAt } from '../render/view.ts';
 import { el } from './controls.ts';
@@ -31,6 +32,7 @@ export const TOOL_FACTORIES: Partial<Record<ToolId, ToolFactory>> = {
 export interface App {
   store: AppStore;
   scene: Scene;
+  pool: PatternPool;
   /** The photo on screen, with its original file for full-resolution export. */
   photo(): Photo | null;
   /** Replaces the photo and the design in one step; the old photo and design stay if this is never called. */
@@ -113,9 +115,13 @@ export async function createApp(
   render(store.get());
 
   let current: Photo | null = null;
+  scene.onContext((e) =>
+    store.update((s) => ({ ...s, notice: e === 'lost' ? { kind: 'info', text: 'The graphics card was reset; restoring the picture…' } : null })),
+  );
   const self: App = {
     store,
     scene,
+    pool,
     photo: () => current,
     showPhoto(photo, next) {
       const s = next(store.get());

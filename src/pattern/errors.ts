@@ -1,4 +1,4 @@
-export type PatternErrorCode = 'invalid-request' | 'over-budget' | 'cancelled';
+export type PatternErrorCode = 'invalid-request' | 'over-budget' | 'cancelled' | 'worker-failed';
 
 /** A request the engine refuses, with a message a user can read. Never thrown for a valid request. */
 export class PatternError extends Error {

@@ -8,7 +8,11 @@ export function createBrowserPatternPool(size = Math.min(8, Math.max(1, navigato
     size,
     spawn: () => {
       const worker = new Worker(new URL('../../workers/pattern.worker.ts', import.meta.url), { type: 'module', name: 'pattern' });
-      return { api: Comlink.wrap<PatternWorkerApi>(worker), terminate: () => worker.terminate() };
+      return {
+        api: Comlink.wrap<PatternWorkerApi>(worker),
+        terminate: () => worker.terminate(),
+        onDeath: (cb) => worker.addEventListener('error', (e) => cb(e.message || 'error'), { once: true }),
+      };
     },
   });
 }

@@ -1,6 +1,7 @@
 import type * as Comlink from 'comlink';
 import { PatternError } from '../pattern/errors.ts';
-import { bandCount } from '../pattern/generate.ts';
+import { BAND_PX, bandCount } from '../pattern/generate.ts';
+import { fieldMax } from '../pattern/field.ts';
 import type { PatternRequest, PatternResult } from '../pattern/types.ts';
 import { validateRequest } from '../pattern/validate.ts';
 import type { PatternWorkerApi } from './worker-api.ts';
@@ -8,13 +9,22 @@ import type { PatternWorkerApi } from './worker-api.ts';
 export interface WorkerHandle {
   api: Comlink.Remote<PatternWorkerApi>;
   terminate(): void;
+  /** Calls back once if the worker dies (an uncaught error, a failed start, an exit). */
+  onDeath(cb: (why: string) => void): void;
 }
 
 export interface PoolOptions {
   /** Number of workers (e.g. navigator.hardwareConcurrency). */
   size: number;
   spawn: () => WorkerHandle;
+  /** A part taking longer than this (plus 2 µs a dot) counts as a stalled worker: it is replaced. Default 4 s. */
+  stallMs?: number;
 }
+
+/** How many times one part is run again on a fresh worker before the job fails. */
+const RETRIES = 2;
+
+class WorkerDied extends Error {}
 
 export interface GenerateOptions {
   /** A newer job with the same key supersedes this one: it is dropped (rejected with code 'cancelled'). */
@@ -26,7 +36,19 @@ interface Chunk {
   part: number;
   b0: number;
   b1: number;
+  tries: number;
 }
+
+interface Slot {
+  handle: WorkerHandle;
+  /** Rejects when the worker dies. */
+  death: Promise<never>;
+  /** Resolves once the worker has started and decoded the tile: stall time counts from then. */
+  ready: Promise<unknown>;
+}
+
+/** A worker that has not started within this long is replaced. */
+const START_MS = 30_000;
 
 interface Job {
   request: PatternRequest;
@@ -46,20 +68,31 @@ interface Job {
  */
 export class PatternPool {
   readonly size: number;
-  private readonly workers: WorkerHandle[];
-  private readonly idle: WorkerHandle[];
+  /** Workers replaced after dying or stalling, since the pool started. */
+  replaced = 0;
+  private readonly spawn: () => WorkerHandle;
+  private readonly stallMs: number;
+  private readonly workers: Slot[];
+  private readonly idle: Slot[];
   private readonly queue: Chunk[] = [];
   private readonly latest = new Map<string, Job>();
 
   constructor(o: PoolOptions) {
     this.size = Math.max(1, Math.floor(o.size));
-    this.workers = Array.from({ length: this.size }, o.spawn);
+    this.spawn = o.spawn;
+    this.stallMs = o.stallMs ?? 4000;
+    this.workers = Array.from({ length: this.size }, () => this.newSlot());
     this.idle = [...this.workers];
   }
 
   /** Decodes the tile in every worker, so the first job is not slowed by it. */
   async warm(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.api.warm()));
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
+  /** Kills worker i as a crash would, without telling the pool (fault drills and tests). */
+  killWorker(i: number): void {
+    this.workers[i % this.workers.length]?.handle.terminate();
   }
 
   generate(request: PatternRequest, options: GenerateOptions = {}): Promise<PatternResult> {
@@ -78,14 +111,14 @@ export class PatternPool {
         this.latest.set(options.key, job);
       }
       for (let part = 0; part < n; part++) {
-        this.queue.push({ job, part, b0: Math.floor((part * bands) / n), b1: Math.floor(((part + 1) * bands) / n) });
+        this.queue.push({ job, part, b0: Math.floor((part * bands) / n), b1: Math.floor(((part + 1) * bands) / n), tries: 0 });
       }
       this.pump();
     });
   }
 
   terminate(): void {
-    for (const w of this.workers) w.terminate();
+    for (const w of this.workers) w.handle.terminate();
     for (const c of this.queue) this.drop(c.job);
     this.queue.length = 0;
   }
@@ -100,27 +133,63 @@ export class PatternPool {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const chunk = this.queue.shift()!;
       if (chunk.job.dropped) continue;
-      const worker = this.idle.pop()!;
-      void this.run(worker, chunk);
+      void this.run(this.idle.pop()!, chunk);
     }
   }
 
-  private async run(worker: WorkerHandle, { job, part, b0, b1 }: Chunk): Promise<void> {
+  private newSlot(): Slot {
+    const handle = this.spawn();
+    const death = new Promise<never>((_, reject) => handle.onDeath((why) => reject(new WorkerDied(why))));
+    death.catch(() => undefined);
+    const ready = handle.api.warm();
+    ready.catch(() => undefined);
+    return { handle, death, ready };
+  }
+
+  /** Runs one part; a worker that dies or stalls is replaced and the part queued again on a fresh one. */
+  private async run(slot: Slot, chunk: Chunk): Promise<void> {
+    const { job, part, b0, b1 } = chunk;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const after = (ms: number) => new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new WorkerDied('stalled')), ms)));
+    const r0 = job.request;
+    const dots = (r0.width * (b1 - b0) * BAND_PX * fieldMax(r0.density)) / (100 * r0.pxPerMm * r0.pxPerMm);
+    const budget = this.stallMs + dots * 2e-3;
+    let healthy = true;
     try {
-      const r = await worker.api.generateBands(job.request, b0, b1);
+      await Promise.race([slot.ready, slot.death, after(START_MS)]);
+      clearTimeout(timer);
+      const r = await Promise.race([slot.handle.api.generateBands(job.request, b0, b1), slot.death, after(budget)]);
       if (!job.dropped) {
         job.parts[part] = r;
         if (--job.left === 0) this.finish(job);
       }
     } catch (e) {
-      if (!job.dropped) {
-        job.dropped = true;
-        job.reject(e);
+      if (e instanceof WorkerDied) {
+        healthy = false;
+        this.replace(slot);
+        if (!job.dropped && chunk.tries < RETRIES) this.queue.unshift({ ...chunk, tries: chunk.tries + 1 });
+        else if (!job.dropped) this.fail(job, new PatternError('worker-failed', 'The pattern worker stopped working twice in a row. Reload the page; your design is saved.'));
+      } else if (!job.dropped) {
+        this.fail(job, e);
       }
     } finally {
-      this.idle.push(worker);
+      clearTimeout(timer);
+      if (healthy) this.idle.push(slot);
       this.pump();
     }
+  }
+
+  private replace(dead: Slot): void {
+    dead.handle.terminate();
+    const fresh = this.newSlot();
+    this.workers[this.workers.indexOf(dead)] = fresh;
+    this.idle.push(fresh);
+    this.replaced++;
+  }
+
+  private fail(job: Job, e: unknown): void {
+    job.dropped = true;
+    job.reject(e);
   }
 
   private finish(job: Job): void {

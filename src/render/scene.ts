@@ -1,3 +1,6 @@
+// pixi.js compiles its uniform and buffer upload code with `new Function` unless this is loaded first; the app's
+// Content-Security-Policy has no 'unsafe-eval', so it must come before any renderer is made (see README, Privacy).
+import 'pixi.js/unsafe-eval';
 import { Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import type { PatternResult } from '../pattern/types.ts';
 import { DotLayer, type DotLook } from './dot-layer.ts';
@@ -29,6 +32,19 @@ export class Scene {
     const gl = (app.renderer as WebGLRenderer).gl;
     this.maxTextureSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
     app.renderer.on('resize', () => this.requestRender());
+    // pixi keeps the CPU copies of textures and buffers and rebuilds the GPU ones when the context comes back.
+    app.canvas.addEventListener('webglcontextlost', () => this.contextListener?.('lost'));
+    app.canvas.addEventListener('webglcontextrestored', () => {
+      this.contextListener?.('restored');
+      void this.requestRender();
+    });
+  }
+
+  private contextListener: ((e: 'lost' | 'restored') => void) | undefined;
+
+  /** Called when the GPU context is lost and when it is back (the picture is redrawn by itself). */
+  onContext(l: (e: 'lost' | 'restored') => void): void {
+    this.contextListener = l;
   }
 
   static async create(host: HTMLElement): Promise<Scene> {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { generatePattern, isPatternError, type PatternResult } from '../../src/pattern/index.ts';
-import type { PatternPool } from '../../src/pool/pattern-pool.ts';
+import { generateBands, generatePattern, isPatternError, type PatternRequest, type PatternResult } from '../../src/pattern/index.ts';
+import { PatternPool } from '../../src/pool/pattern-pool.ts';
 import { createNodePatternPool } from '../helpers/node-pool.ts';
 import { ramp, uniform } from './pattern-fixtures.ts';
 
@@ -82,5 +82,40 @@ describe('bad requests fail fast with a typed error', () => {
 
   it('zero density gives no dots', () => {
     expect(generatePattern(uniform('x', 0)).count).toBe(0);
+  });
+});
+
+describe('worker faults', () => {
+  it('replaces a worker that dies mid-job and runs its part again: the same dots come back', async () => {
+    const p = createNodePatternPool(2, 300);
+    pools.push(p);
+    await p.warm();
+    const req = uniform('india', 100, 4000, 3000);
+    const job = p.generate(req);
+    p.killWorker(0);
+    expect(same(await job, generatePattern(req))).toBe(true);
+    expect(p.replaced).toBeGreaterThanOrEqual(1);
+    // The pool keeps working afterwards.
+    expect(same(await p.generate(uniform('juliet')), generatePattern(uniform('juliet')))).toBe(true);
+  });
+
+  it('replaces a worker that stalls silently', async () => {
+    // Handles that run the engine in-process; the first one never answers, as a hung worker would not.
+    let spawned = 0;
+    const p = new PatternPool({
+      size: 1,
+      stallMs: 100,
+      spawn: () => {
+        const hung = spawned++ === 0;
+        return {
+          api: { warm: async () => true, generateBands: (r: PatternRequest, b0: number, b1: number) => (hung ? new Promise(() => undefined) : Promise.resolve(generateBands(r, b0, b1))) } as never,
+          terminate: () => undefined,
+          onDeath: () => undefined,
+        };
+      },
+    });
+    const req = uniform('kilo', 100, 1000, 800);
+    expect(same(await p.generate(req), generatePattern(req))).toBe(true);
+    expect(p.replaced).toBe(1);
   });
 });

@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { elementPixels, openPage } from './harness.ts';
+
+const gen = (page: Page): Promise<number> => page.evaluate(() => Number(document.querySelector('.status')?.getAttribute('data-generation') ?? -1));
+async function settled(page: Page, after = -1): Promise<void> {
+  await page.waitForFunction((g) => {
+    const s = document.querySelector('.status');
+    return s?.getAttribute('data-ready') === 'true' && Number(s.getAttribute('data-generation')) > g;
+  }, after, { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+const pixels = async (page: Page): Promise<Buffer> => Buffer.from((await elementPixels(page.getByTestId('view'))).data);
+type Smp = { pool: { killWorker(i: number): void; replaced: number }; scene: { app: { canvas: HTMLCanvasElement; renderer: { gl: WebGL2RenderingContext } } } };
+
+describe('faults', () => {
+  it('a worker killed mid-edit is replaced and the pattern comes back', async () => {
+    const page = await openPage('/');
+    await settled(page);
+    const g = await gen(page);
+    await page.evaluate(() => (globalThis as never as { smp: Smp }).smp.pool.killWorker(0));
+    await page.locator('#c-density').fill('180');
+    await settled(page, g);
+    expect(Number(await page.locator('.status').getAttribute('data-dots'))).toBeGreaterThan(20_000);
+    expect(await page.evaluate(() => (globalThis as never as { smp: Smp }).smp.pool.replaced)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a lost WebGL context comes back with the same picture', async () => {
+    const page = await openPage('/');
+    await settled(page);
+    const before = await pixels(page);
+    const steps = await page.evaluate(async () => {
+      const { canvas, renderer } = (globalThis as never as { smp: Smp }).smp.scene.app;
+      const ext = renderer.gl.getExtension('WEBGL_lose_context')!;
+      const seen: string[] = [];
+      const event = (name: string) => new Promise<void>((r) => {
+        canvas.addEventListener(name, () => (seen.push(name), r()), { once: true });
+        setTimeout(r, 5000);
+      });
+      const lost = event('webglcontextlost');
+      ext.loseContext();
+      await lost;
+      // As after a real GPU reset, the context comes back a little later.
+      await new Promise((r) => setTimeout(r, 500));
+      const back = event('webglcontextrestored');
+      ext.restoreContext();
+      await back;
+      await new Promise((r) => setTimeout(r, 300));
+      return seen;
+    });
+    expect(steps).toEqual(['webglcontextlost', 'webglcontextrestored']);
+    expect(Buffer.compare(await pixels(page), before)).toBe(0);
+  });
+});
