@@ -34,6 +34,9 @@ export function attachViewInput(host: HTMLElement, store: AppStore, activeTool: 
 
   const onDown = (e: PointerEvent): void => {
     pointers.set(e.pointerId, local(e));
+    // preventDefault below keeps focus where it was: a press on the view takes it from a panel control, so that
+    // keys (Enter, Escape, Delete) reach the tools instead of the box last touched.
+    if (document.activeElement instanceof HTMLElement && !host.contains(document.activeElement)) document.activeElement.blur();
     if (pointers.size === 2) {
       mode = 'pinch';
       const [a, b] = [...pointers.values()];

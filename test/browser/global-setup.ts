@@ -40,8 +40,9 @@ export interface AppServer {
 }
 
 /**
- * The app's Vite dev server on a free port of 127.0.0.1. No file watching, so edits made while the tests run never
- * reload a page under test; a private dependency cache, so concurrent runs do not share one.
+ * The app's Vite dev server on a free port of 127.0.0.1. No file watching and no HMR, so edits made while the tests
+ * run never reload a page under test (`watch: null` alone does not stop Vite 8 from reloading on a changed file); a
+ * private dependency cache, so concurrent runs do not share one.
  */
 export async function startAppServer(): Promise<AppServer> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'smp-vite-'));
@@ -52,7 +53,7 @@ export async function startAppServer(): Promise<AppServer> {
       cacheDir,
       logLevel: 'warn',
       clearScreen: false,
-      server: { host: '127.0.0.1', port: 0, strictPort: true, watch: null, open: false },
+      server: { host: '127.0.0.1', port: 0, strictPort: true, watch: null, hmr: false, open: false },
     });
     await server.listen();
     const url = server.resolvedUrls?.local[0];

@@ -126,6 +126,25 @@ export function darkFraction(p: Pixels, rect?: Rect, threshold = 0.4): number {
   return dark / n;
 }
 
+/**
+ * Fraction of pixels in `rect` (default: all) that `p` shows darker than `base` by more than `drop` (luma, 0–1):
+ * what was drawn over a picture, e.g. the dots over the photo alone ("Show before"). Same-sized images only.
+ */
+export function darkerFraction(base: Pixels, p: Pixels, rect?: Rect, drop = 0.1): number {
+  if (base.width !== p.width || base.height !== p.height) throw new Error('Images of different sizes');
+  let darker = 0;
+  const n = eachPixel(p, rect, (i) => {
+    if (luma(p.data, i) < luma(base.data, i) - drop) darker++;
+  });
+  return darker / n;
+}
+
+/** The RGB of the pixel at (x, y). */
+export function pixelAt(p: Pixels, x: number, y: number): [number, number, number] {
+  const i = (Math.floor(y) * p.width + Math.floor(x)) * 4;
+  return [p.data[i]!, p.data[i + 1]!, p.data[i + 2]!];
+}
+
 /** Decodes an 8-bit, non-interlaced PNG (grey, grey+alpha, RGB or RGBA: what Chromium writes) to RGBA. */
 export function decodePng(png: Uint8Array): Pixels {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);

@@ -1,6 +1,6 @@
 import type { AreaEdit, EditMode, Point } from '../../design/types.ts';
 import { setDesign } from '../state.ts';
-import { svg, type Tool, type ToolContext, type ToolFactory } from './tool.ts';
+import { onPointerLeave, svg, type Tool, type ToolContext, type ToolFactory } from './tool.ts';
 
 /** A stroke keeps a point only once the pointer is this share of the brush radius from the last one. */
 const STEP_OF_RADIUS = 0.1;
@@ -34,24 +34,15 @@ export function brushTool(mode: EditMode): ToolFactory {
     /** Index of the edit being painted and the edit object itself (to notice anyone else replacing it). */
     let stroke: { index: number; edit: Extract<AreaEdit, { kind: 'brush' }> } | null = null;
     let cursor: Point | null = null;
-    let watching = false;
 
     const radiusPx = (): number => (ctx.store.get().brush.sizeMm * ctx.store.get().design.scale.pxPerMm) / 2;
     const redraw = (): void => draw();
-
-    /** Hides the cursor when the pointer leaves the view (the view's own input does not tell tools). */
-    const watchLeave = (): void => {
-      if (watching) return;
-      const host = ctx.layer.ownerSVGElement?.parentElement;
-      if (!host) return;
-      watching = true;
-      host.addEventListener('pointerleave', () => {
-        if (!stroke && cursor) {
-          cursor = null;
-          redraw();
-        }
-      });
-    };
+    onPointerLeave(ctx, () => {
+      if (!stroke && cursor) {
+        cursor = null;
+        redraw();
+      }
+    });
 
     const grow = (p: Point, force: boolean): void => {
       if (!stroke) return;
@@ -75,6 +66,7 @@ export function brushTool(mode: EditMode): ToolFactory {
       const r = radiusPx();
       const feather = Math.min(1, Math.max(0, ctx.store.get().brush.feather));
       const cls = `brush-cursor ${mode}`;
+      svg('circle', { cx: cursor.x, cy: cursor.y, r, class: 'brush-halo' }, layer);
       svg('circle', { cx: cursor.x, cy: cursor.y, r, class: cls, 'data-testid': 'brush-cursor' }, layer);
       if (feather > 0 && feather < 1) svg('circle', { cx: cursor.x, cy: cursor.y, r: r * (1 - feather), class: `${cls} core` }, layer);
       svg('circle', { cx: cursor.x, cy: cursor.y, r: 1.5 / ctx.scale(), class: `${cls} centre` }, layer);
@@ -102,7 +94,6 @@ export function brushTool(mode: EditMode): ToolFactory {
         redraw();
       },
       hover(p) {
-        watchLeave();
         cursor = p;
         redraw();
       },

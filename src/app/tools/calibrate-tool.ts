@@ -73,6 +73,7 @@ export function calibrateTool(source: CalibrationSource): ToolFactory {
       const k = ctx.scale();
       const end = b ?? a;
       const g = svg('g', { 'data-testid': 'measure-line' }, layer);
+      svg('line', { x1: a.x, y1: a.y, x2: end.x, y2: end.y, class: 'measure-halo' }, g);
       svg('line', { x1: a.x, y1: a.y, x2: end.x, y2: end.y, class: 'measure' }, g);
       const len = Math.hypot(end.x - a.x, end.y - a.y);
       // Unit normal (perpendicular) for the ticks and the label; straight up for a point.

@@ -1,6 +1,6 @@
 import type { Point } from '../../design/types.ts';
 import { setDesign } from '../state.ts';
-import { svg, type Tool, type ToolContext } from './tool.ts';
+import { onPointerLeave, svg, type Tool, type ToolContext } from './tool.ts';
 
 /** Radius of the sampled disc, in screen px: the colour is what the user sees under the cursor's ring. */
 export const SAMPLE_RADIUS_PX = 5;
@@ -73,6 +73,11 @@ export function eyedropperTool(ctx: ToolContext): Tool {
     }
     svg('circle', { cx: pointer.x, cy: pointer.y, r: SAMPLE_RADIUS_PX / k, class: 'picker-disc' }, g);
   };
+
+  onPointerLeave(ctx, () => {
+    pointer = null;
+    draw();
+  });
 
   return {
     id: 'eyedropper',

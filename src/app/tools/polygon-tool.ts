@@ -1,6 +1,6 @@
 import type { AreaEdit, EditMode, Point } from '../../design/types.ts';
 import { setDesign } from '../state.ts';
-import { pathOf, svg, type Tool, type ToolContext } from './tool.ts';
+import { onPointerLeave, pathOf, svg, type Tool, type ToolContext } from './tool.ts';
 
 /** Screen px: vertex handles, and how near the first vertex a click closes the polygon. */
 const HANDLE_PX = 5;
@@ -49,6 +49,10 @@ export function polygonTool(ctx: ToolContext): Tool {
   let lastPress = { time: -Infinity, x: 0, y: 0 };
 
   const redraw = (): void => draw();
+  onPointerLeave(ctx, () => {
+    pointer = null;
+    redraw();
+  });
   const cancel = (): void => {
     points = [];
     redraw();

@@ -41,3 +41,11 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 
 export const pathOf = (pts: readonly Point[], close = false): string =>
   pts.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join('') + (close ? 'Z' : '');
+
+/**
+ * Calls `f` when the pointer leaves the view, so a tool can hide its cursor (the view's input reports moves to
+ * tools, not leaving). The view is the element holding the overlay the tool draws in.
+ */
+export function onPointerLeave(ctx: ToolContext, f: () => void): void {
+  ctx.layer.ownerSVGElement?.parentElement?.addEventListener('pointerleave', f);
+}
