@@ -174,6 +174,15 @@ test('a polygon drawn with Shift held removes the dots inside it; Escape drops a
   await page.keyboard.press('Enter');
   await settled(page);
   expect((await design(page)).area.edits.slice(edits0).map((e: { kind: string; mode: string }) => `${e.kind} ${e.mode}`)).toEqual(['polygon erase', 'polygon erase']);
+
+  // A double-click places the last vertex and closes.
+  for (const p of [{ x: 1060, y: 850 }, { x: 1360, y: 850 }]) await clickPhoto(page, p.x, p.y);
+  const last = await toPage(page, 1360, 890);
+  await page.mouse.dblclick(last.x, last.y);
+  await settled(page);
+  const closed = (await design(page)).area.edits;
+  expect(closed).toHaveLength(edits0 + 3);
+  expect(closed[edits0 + 2].points).toHaveLength(3);
 });
 
 test('a drag across a known length sets the scale from the ruler', async () => {
