@@ -1,6 +1,7 @@
 import { isPatternError } from '../pattern/errors.ts';
 import type { Photo } from '../photo/load-photo.ts';
 import { createBrowserPatternPool } from '../pool/browser-pool.ts';
+import { createFieldClient } from '../pool/field-client.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
 import { Scene } from '../render/scene.ts';
 import { fitView, zoomAt } from '../render/view.ts';
@@ -90,11 +91,17 @@ export async function createApp(
   attachViewInput(viewHost, store, active);
   const waiters: (() => void)[] = [];
   let ready = false;
-  startPipeline(store, pool, scene, (p) => {
-    status.showPipeline(p);
-    ready = p.shown === p.wanted;
-    if (ready) waiters.splice(0).forEach((w) => w());
-  });
+  startPipeline(
+    store,
+    pool,
+    scene,
+    (p) => {
+      status.showPipeline(p);
+      ready = p.shown === p.wanted;
+      if (ready) waiters.splice(0).forEach((w) => w());
+    },
+    createFieldClient(),
+  );
   status.bar.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).classList.contains('dismiss')) store.update((s) => ({ ...s, notice: null }));
   });

@@ -1,4 +1,5 @@
 import { buildDensityField, buildShapeField, shapeKey } from '../design/density-field.ts';
+import type { DensityRaster } from '../pattern/types.ts';
 import type { Design } from '../design/types.ts';
 import { isPatternError, type PatternRequest } from '../pattern/index.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
@@ -14,17 +15,13 @@ export function hexToRgb(hex: string): [number, number, number] {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
 }
 
-let shapeCache: { key: string; shape: ReturnType<typeof buildShapeField> } | undefined;
-
-/** The engine request for a design; the field's shape is cached, so a density change only rescales it. */
-export function requestFor(d: Design): PatternRequest {
-  const key = shapeKey(d);
-  if (shapeCache?.key !== key) shapeCache = { key, shape: buildShapeField(d) };
+/** The engine request for a design with a given shape. */
+export function requestFor(d: Design, shape: DensityRaster = buildShapeField(d)): PatternRequest {
   return {
     width: d.photo.width,
     height: d.photo.height,
     pxPerMm: d.scale.pxPerMm,
-    density: buildDensityField(d, shapeCache.shape),
+    density: buildDensityField(d, shape),
     dotDiameterMm: { mean: d.dots.diameterMm, spread: d.dots.spreadMm },
     seed: d.dots.seed,
   };
@@ -44,35 +41,74 @@ export interface PipelineStatus {
  * one key, so a newer design drops a stale one and a stale result never overwrites a newer picture. Look-only
  * changes (pigment, opacity, split) go straight to the scene's uniforms.
  */
-export function startPipeline(store: AppStore, pool: PatternPool, scene: Scene, onStatus: (s: PipelineStatus) => void): () => void {
+export function startPipeline(
+  store: AppStore,
+  pool: PatternPool,
+  scene: Scene,
+  onStatus: (s: PipelineStatus) => void,
+  shapes: { shape(d: Design): Promise<DensityRaster> } = { shape: async (d) => buildShapeField(d) },
+): () => void {
   const status: PipelineStatus = { generation: 0, dots: 0, shown: '', wanted: '' };
   let scheduled = false;
+  let shapeCache: { key: string; shape: Promise<DensityRaster> } | undefined;
+  let shaping = false;
+  let reshape = false;
+  let requested = '';
+  let seq = 0;
+  let shownSeq = 0;
 
   const regenerate = (): void => {
     scheduled = false;
     const design = store.get().design;
     const key = patternKey(design);
-    if (key === status.wanted) return;
     status.wanted = key;
     onStatus({ ...status });
-    pool.generate(requestFor(design), { key: 'dots' }).then(
-      (dots) => {
-        if (key !== status.wanted) return;
-        scene.setDots(dots);
-        void scene.requestRender().then(() => {
-          status.generation++;
-          status.dots = dots.count;
-          status.shown = key;
+    if (key === requested) return;
+    // One shape at a time: while the field worker is busy, the latest design waits and is taken when it is done.
+    const sk = shapeKey(design);
+    if (shapeCache?.key !== sk) {
+      if (shaping) {
+        reshape = true;
+        return;
+      }
+      shaping = true;
+      shapeCache = {
+        key: sk,
+        shape: shapes.shape(design).finally(() => {
+          shaping = false;
+          if (reshape) {
+            reshape = false;
+            regenerate();
+          }
+        }),
+      };
+    }
+    requested = key;
+    const mine = ++seq;
+    shapeCache.shape
+      .then((shape) => pool.generate(requestFor(design, shape), { key: 'dots' }))
+      .then(
+        (dots) => {
+          // A result older than the one on screen never replaces it; a newer one always does.
+          if (mine <= shownSeq) return;
+          shownSeq = mine;
+          scene.setDots(dots);
+          void scene.requestRender().then(() => {
+            status.generation++;
+            status.dots = dots.count;
+            status.shown = key;
+            onStatus({ ...status });
+          });
+        },
+        (e: unknown) => {
+          if (isPatternError(e) && e.code === 'cancelled') return;
+          const text = e instanceof Error ? e.message : String(e);
+          store.update((s) => ({ ...s, notice: { kind: 'error', text } }));
+          requested = '';
+          status.wanted = status.shown;
           onStatus({ ...status });
-        });
-      },
-      (e: unknown) => {
-        if (isPatternError(e) && e.code === 'cancelled') return;
-        const text = e instanceof Error ? e.message : String(e);
-        store.update((s) => ({ ...s, notice: { kind: 'error', text } }));
-        status.wanted = status.shown;
-      },
-    );
+        },
+      );
   };
 
   const apply = (): void => {
@@ -80,7 +116,7 @@ export function startPipeline(store: AppStore, pool: PatternPool, scene: Scene, 
     scene.setLook({ pigment: hexToRgb(s.design.dots.pigment), opacity: s.design.dots.opacity });
     scene.setSplit(s.showBefore ? 1 : s.split);
     scene.setView(s.view);
-    if (!scheduled && patternKey(s.design) !== status.wanted) {
+    if (!scheduled && patternKey(s.design) !== requested) {
       scheduled = true;
       // Coalesce a burst of input events (a slider drag) into one job per frame.
       requestAnimationFrame(regenerate);

@@ -1,5 +1,5 @@
 import type { DensityRaster } from '../pattern/types.ts';
-import { areaCoverage, editBounds } from './area.ts';
+import { editBounds, editCoverage } from './area.ts';
 import { hairlineCurve } from './hairline.ts';
 import { seededNoise } from './noise.ts';
 import { segmentDistance } from './spline.ts';
@@ -23,33 +23,82 @@ export function buildDensityField(d: Design, shape: DensityRaster = buildShapeFi
 
 /** What the shape depends on: a design change outside these leaves it as it is. */
 export const shapeKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.seed]);
+const rampKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.dots.seed]);
+const areaKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.area]);
+
+/** The raster's cells for a design: 1 mm, coarser for very large photos. */
+export function fieldGrid(d: Design): { cols: number; rows: number } {
+  const { width, height } = d.photo;
+  let cellPx = CELL_MM * d.scale.pxPerMm;
+  while ((width / cellPx) * (height / cellPx) > MAX_CELLS) cellPx *= 1.25;
+  return { cols: Math.max(1, Math.ceil(width / cellPx)), rows: Math.max(1, Math.ceil(height / cellPx)) };
+}
+
+let rampCache: { key: string; values: Float32Array } | undefined;
+let areaCache: { key: string; values: Float32Array } | undefined;
 
 /**
- * Where dots go, 0–1: the treatment-area coverage times the hairline ramp. The ramp is 0 in front of the hairline
- * and rises smoothly across the soft band behind it; seeded simplex noise makes the band wander at small and large
- * scale so the edge is never ruler-straight.
+ * Where dots go, 0–1: the treatment-area coverage times the hairline ramp, each cached on its own so that a brush
+ * stroke does not recompute the hairline and a hairline drag does not recompute the area. The ramp is 0 in front of
+ * the hairline and rises smoothly across the soft band behind it; seeded simplex noise makes the band wander at
+ * small and large scale so the edge is never ruler-straight.
  */
 export function buildShapeField(d: Design): DensityRaster {
+  const grid = fieldGrid(d);
+  const rk = rampKey(d);
+  if (rampCache?.key !== rk) rampCache = { key: rk, values: rampRaster(d, grid) };
+  const ak = areaKey(d);
+  if (areaCache?.key !== ak) areaCache = { key: ak, values: areaRaster(d, grid) };
+  const values = new Float32Array(grid.cols * grid.rows);
+  for (let i = 0; i < values.length; i++) values[i] = rampCache.values[i]! * areaCache.values[i]!;
+  return { ...grid, values };
+}
+
+function rampRaster(d: Design, { cols, rows }: { cols: number; rows: number }): Float32Array {
   const { width, height } = d.photo;
-  const ppm = d.scale.pxPerMm;
-  let cellPx = CELL_MM * ppm;
-  while ((width / cellPx) * (height / cellPx) > MAX_CELLS) cellPx *= 1.25;
-  const cols = Math.max(1, Math.ceil(width / cellPx));
-  const rows = Math.max(1, Math.ceil(height / cellPx));
   const values = new Float32Array(cols * rows);
   const ramp = makeHairlineRamp(d);
-  const edits = d.area.edits.map((e) => ({ e, b: editBounds(e, ppm) }));
   for (let j = 0; j < rows; j++) {
     const y = ((j + 0.5) / rows) * height;
-    for (let i = 0; i < cols; i++) {
-      const p = { x: ((i + 0.5) / cols) * width, y };
-      const r = ramp(p);
-      if (r <= 0) continue;
-      const near = edits.filter(({ b }) => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1).map(({ e }) => e);
-      values[j * cols + i] = r * areaCoverage(p, near, ppm);
+    for (let i = 0; i < cols; i++) values[j * cols + i] = ramp({ x: ((i + 0.5) / cols) * width, y });
+  }
+  return values;
+}
+
+/** The treatment area's coverage per cell: each edit touches only the cells in its box (a stroke, per segment). */
+function areaRaster(d: Design, { cols, rows }: { cols: number; rows: number }): Float32Array {
+  const { width, height } = d.photo;
+  const ppm = d.scale.pxPerMm;
+  const values = new Float32Array(cols * rows).fill(1);
+  const sx = cols / width, sy = rows / height;
+  const cellsIn = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
+    i0: Math.max(0, Math.floor(b.x0 * sx - 0.5)), i1: Math.min(cols - 1, Math.ceil(b.x1 * sx - 0.5)),
+    j0: Math.max(0, Math.floor(b.y0 * sy - 0.5)), j1: Math.min(rows - 1, Math.ceil(b.y1 * sy - 0.5)),
+  });
+  const edit = new Float32Array(cols * rows);
+  for (const e of d.area.edits) {
+    // This edit's own coverage, over its box only.
+    const box = cellsIn(editBounds(e, ppm));
+    for (let j = box.j0; j <= box.j1; j++) edit.fill(0, j * cols + box.i0, j * cols + box.i1 + 1);
+    const pieces = e.kind === 'brush' && e.points.length > 1 ? e.points.slice(1).map((q, k) => ({ ...e, points: [e.points[k]!, q] })) : [e];
+    for (const piece of pieces) {
+      const b = cellsIn(editBounds(piece, ppm));
+      for (let j = b.j0; j <= b.j1; j++) {
+        const y = ((j + 0.5) / rows) * height;
+        for (let i = b.i0; i <= b.i1; i++) {
+          const c = editCoverage({ x: ((i + 0.5) / cols) * width, y }, piece, ppm);
+          if (c > edit[j * cols + i]!) edit[j * cols + i] = c;
+        }
+      }
+    }
+    for (let j = box.j0; j <= box.j1; j++) {
+      for (let i = box.i0; i <= box.i1; i++) {
+        const k = j * cols + i, c = edit[k]!;
+        if (c > 0) values[k] = e.mode === 'add' ? Math.max(values[k]!, c) : values[k]! * (1 - c);
+      }
     }
   }
-  return { cols, rows, values };
+  return values;
 }
 
 /** 0–1 at a photo point: 0 in front of the hairline, rising across the band behind it. */
