@@ -13,6 +13,8 @@ const HANDLE_PX = 7;
 export function hairlineTool(ctx: ToolContext): Tool {
   let dragging: { kind: 'point'; index: number; mirrored: boolean } | { kind: 'midline' } | null = null;
   let selected = -1;
+  // A pointer press's click count is 0 in some browsers, so double-clicks are timed here.
+  let lastPress = { index: -1, at: 0 };
 
   const h = () => ctx.store.get().design.hairline;
   const grab = () => (HANDLE_PX * 1.6) / ctx.scale();
@@ -45,7 +47,9 @@ export function hairlineTool(ctx: ToolContext): Tool {
     down(p, e) {
       const hit = pick(p);
       if (hit) {
-        if (e.detail >= 2 && selected === hit.index) return removeSelected();
+        const double = lastPress.index === hit.index && e.timeStamp - lastPress.at < 400;
+        lastPress = { index: hit.index, at: e.timeStamp };
+        if (double && selected === hit.index) return removeSelected();
         selected = hit.index;
         dragging = { kind: 'point', ...hit };
         ctx.store.update((s) => ({ ...s }));
