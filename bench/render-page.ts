@@ -224,10 +224,10 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const diagnostics: FrameRow[] = [];
   if (o.diagnoseFrames > 0) {
     // Without the scene's split mask (a stencil mask), then put back.
-    const mask = scene.dots.mesh.mask;
-    scene.dots.mesh.mask = null;
+    const mask = scene.dots.view.mask;
+    scene.dots.view.mask = null;
     const [noMaskMs] = await timeFrames([oursC], o.diagnoseFrames);
-    scene.dots.mesh.mask = mask;
+    scene.dots.view.mask = mask;
     // Every dot culled in the vertex shader (share 0: moved outside the clip volume, no fragment at all).
     scene.setLook({ share: 0 });
     await scene.requestRender();

@@ -1,14 +1,22 @@
 import { buildDensityField, buildShapeField, shapeKey } from '../design/density-field.ts';
 import type { DensityRaster } from '../pattern/types.ts';
-import type { Design } from '../design/types.ts';
+import { LIMITS, type Design } from '../design/types.ts';
 import { isPatternError, type PatternRequest } from '../pattern/index.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
 import type { Scene } from '../render/scene.ts';
 import type { AppStore } from './state.ts';
 
-/** The parts of a design that change where dots are; everything else only changes how they look. */
+/**
+ * Dots are generated once at the slider's top density and thinned by rank in the shader: the density is a uniform,
+ * so moving its slider redraws one frame and never moves a dot. These parts of a design change the dots themselves.
+ */
+export const GENERATION_DENSITY = LIMITS.density.max;
 const patternKey = (d: Design): string =>
-  JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.density, d.dots.diameterMm, d.dots.spreadMm, d.dots.seed]);
+  JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.diameterMm, d.dots.spreadMm, d.dots.seed]);
+/** Everything the picture shows: when what is on screen was drawn for this, the pipeline is settled. */
+const pictureKey = (d: Design): string => `${patternKey(d)}|${d.dots.density}`;
+/** The share of the generated dots the design's density keeps. */
+export const densityShare = (d: Design): number => Math.min(1, d.dots.density / GENERATION_DENSITY);
 
 export function hexToRgb(hex: string): [number, number, number] {
   const v = parseInt(hex.replace('#', ''), 16);
@@ -21,7 +29,8 @@ export function requestFor(d: Design, shape: DensityRaster = buildShapeField(d))
     width: d.photo.width,
     height: d.photo.height,
     pxPerMm: d.scale.pxPerMm,
-    density: buildDensityField(d, shape),
+    density: buildDensityField({ ...d, dots: { ...d.dots, density: GENERATION_DENSITY } }, shape),
+    generationDensity: GENERATION_DENSITY,
     dotDiameterMm: { mean: d.dots.diameterMm, spread: d.dots.spreadMm },
     seed: d.dots.seed,
   };
@@ -56,12 +65,32 @@ export function startPipeline(
   let requested = '';
   let seq = 0;
   let shownSeq = 0;
+  let ranks: Float32Array = new Float32Array(0);
+  let drawn = { pattern: '', share: -1 };
+
+  /** Draws the current share of the dots on screen, then reports the picture as settled for this design. */
+  const show = (): void => {
+    const d = store.get().design;
+    const share = densityShare(d);
+    const pattern = drawn.pattern;
+    scene.setLook({ share });
+    let visible = 0;
+    for (let i = 0; i < ranks.length; i++) if (ranks[i]! < share) visible++;
+    const key = `${pattern}|${d.dots.density}`;
+    void scene.requestRender().then(() => {
+      drawn = { pattern, share };
+      status.generation++;
+      status.dots = visible;
+      status.shown = key;
+      onStatus({ ...status });
+    });
+  };
 
   const regenerate = (): void => {
     scheduled = false;
     const design = store.get().design;
     const key = patternKey(design);
-    status.wanted = key;
+    status.wanted = pictureKey(design);
     onStatus({ ...status });
     if (key === requested) return;
     // One shape at a time: while the field worker is busy, the latest design waits and is taken when it is done.
@@ -93,12 +122,9 @@ export function startPipeline(
           if (mine <= shownSeq) return;
           shownSeq = mine;
           scene.setDots(dots);
-          void scene.requestRender().then(() => {
-            status.generation++;
-            status.dots = dots.count;
-            status.shown = key;
-            onStatus({ ...status });
-          });
+          ranks = dots.rank;
+          drawn = { pattern: key, share: -1 };
+          show();
         },
         (e: unknown) => {
           if (isPatternError(e) && e.code === 'cancelled') return;
@@ -111,15 +137,22 @@ export function startPipeline(
       );
   };
 
+  let last: { pigment: string; opacity: number; split: number; view: unknown } | undefined;
   const apply = (): void => {
     const s = store.get();
-    scene.setLook({ pigment: hexToRgb(s.design.dots.pigment), opacity: s.design.dots.opacity });
-    scene.setSplit(s.showBefore ? 1 : s.split);
-    scene.setView(s.view);
+    // Only what changed is handed to the scene: each hand-over asks for a frame.
+    const split = s.showBefore ? 1 : s.split;
+    if (last?.pigment !== s.design.dots.pigment || last.opacity !== s.design.dots.opacity) scene.setLook({ pigment: hexToRgb(s.design.dots.pigment), opacity: s.design.dots.opacity });
+    if (last?.split !== split) scene.setSplit(split);
+    if (last?.view !== s.view) scene.setView(s.view);
+    last = { pigment: s.design.dots.pigment, opacity: s.design.dots.opacity, split, view: s.view };
     if (!scheduled && patternKey(s.design) !== requested) {
       scheduled = true;
       // Coalesce a burst of input events (a slider drag) into one job per frame.
       requestAnimationFrame(regenerate);
+    } else if (drawn.pattern === requested && drawn.share !== densityShare(s.design)) {
+      status.wanted = pictureKey(s.design);
+      show();
     }
   };
 

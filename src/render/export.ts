@@ -21,13 +21,13 @@ export async function renderFullResolution(scene: Scene, full: ImageBitmap, o: E
   const tile = Math.min(TILE, scene.maxTextureSize);
   const crop = makeCanvas(tile, tile);
   const cropCtx = crop.getContext('2d')!;
-  const dots = scene.dots.mesh;
+  scene.dots.setDevicePxPerUnit(1);
+  const dots = scene.dots.activeMesh();
   const mesh = new Mesh({ geometry: dots.geometry, shader: dots.shader!, blendMode: 'multiply' });
   const photo = new Sprite();
   const world = new Container();
   world.addChild(photo, mesh);
   mesh.visible = scene.dots.dotCount > 0;
-  scene.dots.setDevicePxPerUnit(1);
   try {
     for (let ty = 0; ty < height; ty += tile) {
       for (let tx = 0; tx < width; tx += tile) {

@@ -12,7 +12,7 @@ import type { View } from './view.ts';
  */
 export class Scene {
   readonly app: Application;
-  readonly dots = new DotLayer();
+  readonly dots: DotLayer;
   readonly maxTextureSize: number;
   private readonly world = new Container();
   private readonly photo = new Sprite();
@@ -26,11 +26,13 @@ export class Scene {
 
   private constructor(app: Application) {
     this.app = app;
-    this.world.addChild(this.photo, this.dots.mesh);
-    app.stage.addChild(this.world, this.splitMask);
-    this.dots.mesh.mask = this.splitMask;
     const gl = (app.renderer as WebGLRenderer).gl;
     this.maxTextureSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+    const pointRange = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array;
+    this.dots = new DotLayer(pointRange[1] ?? 1);
+    this.world.addChild(this.photo, this.dots.view);
+    app.stage.addChild(this.world, this.splitMask);
+    this.dots.view.mask = this.splitMask;
     app.renderer.on('resize', () => this.requestRender());
     // pixi keeps the CPU copies of textures and buffers and rebuilds the GPU ones when the context comes back.
     app.canvas.addEventListener('webglcontextlost', () => this.contextListener?.('lost'));
@@ -145,7 +147,7 @@ export class Scene {
     const { width, height } = this.viewSize;
     const left = width * this.split;
     this.splitMask.clear().rect(left, 0, Math.max(0, width - left), height).fill(0xffffff);
-    this.dots.mesh.visible = this.dots.dotCount > 0 && left < width;
+    this.dots.view.visible = this.dots.dotCount > 0 && left < width;
     this.app.render();
   }
 
