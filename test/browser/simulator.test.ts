@@ -200,4 +200,57 @@ describe('the simulator', () => {
       expect(png.readUInt32BE(20)).toBe(p.photo.height);
     }
   });
+
+  it('edits the hairline: a dragged point moves its mirror twin and the dots; points are added, removed and preset', async () => {
+    const page = await openPage('/');
+    await settled(page);
+    type H = { points: { x: number; y: number }[]; midlineX: number; mirror: boolean };
+    const hairline = (): Promise<H> => page.evaluate(() => (globalThis as never as { smp: { store: { get(): { design: { hairline: H } } } } }).smp.store.get().design.hairline);
+    await page.getByRole('button', { name: 'Edit hairline' }).click();
+    const view = (await page.getByTestId('view').boundingBox())!;
+    const v = await page.evaluate(() => (globalThis as never as { smp: { store: { get(): { view: View } } } }).smp.store.get().view);
+    const h0 = await hairline();
+    const i = h0.points.findIndex((p) => p.x < h0.midlineX - 50 && p.x * v.scale + v.x > 20);
+    const p0 = h0.points[i]!;
+    const screen = (p: { x: number; y: number }) => ({ x: view.x + p.x * v.scale + v.x, y: view.y + p.y * v.scale + v.y });
+    const from = screen(p0);
+    const ppm = (await probe(page)).ppm;
+    // Drag the point 12 mm up the head (towards the crown).
+    const g = (await probe(page)).generation;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 6; k++) await page.mouse.move(from.x, from.y - (12 * ppm * v.scale * k) / 6);
+    await page.mouse.up();
+    await settled(page, g);
+    const h1 = await hairline();
+    expect(h1.points[i]!.y).toBeCloseTo(p0.y - 12 * ppm, 0);
+    expect(h1.points[i]!.x).toBeCloseTo(p0.x, 0);
+    expect(h1.points.length).toBe(h0.points.length);
+    // Mirror on: the curve's other side moved the same way (its twin is derived from the same point).
+    expect(h1.mirror).toBe(true);
+
+    // Click on the curve between two points to add one; Delete removes the selected point.
+    const curve = await page.evaluate(() => {
+      const path = document.querySelector('[data-testid=hairline-curve]') as SVGPathElement;
+      const m = path.getCTM()!, l = path.getTotalLength(), q = path.getPointAtLength(l * 0.3);
+      return { x: q.x * m.a + m.e, y: q.y * m.d + m.f };
+    });
+    const g2 = (await probe(page)).generation;
+    await page.mouse.click(view.x + curve.x, view.y + curve.y);
+    await settled(page, g2);
+    expect((await hairline()).points.length).toBe(h0.points.length + 1);
+    const g3 = (await probe(page)).generation;
+    await page.keyboard.press('Delete');
+    await settled(page, g3);
+    expect((await hairline()).points.length).toBe(h0.points.length);
+
+    // A preset replaces the shape.
+    const g4 = (await probe(page)).generation;
+    await page.locator('#c-hairline-preset').selectOption('widows-peak');
+    await settled(page, g4);
+    const h4 = await hairline();
+    const lowest = Math.max(...h4.points.map((p) => p.y));
+    const mid = h4.points.find((p) => Math.abs(p.x - h4.midlineX) < 1);
+    expect(mid?.y).toBe(lowest);
+  });
 });
