@@ -2,6 +2,7 @@ import { createApp } from './app/app.ts';
 import { freshProject, startAutosave, type Autosave } from './app/autosave.ts';
 import { buildExportSection } from './app/export-section.ts';
 import { attachHistoryInput, History } from './app/history.ts';
+import { registerOffline } from './app/offline.ts';
 import { buildPhotoSection } from './app/photo-section.ts';
 import { buildProjectSection } from './app/project-section.ts';
 import { createSession, lastProject, type Session } from './app/session.ts';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   }
   // A handle for browser tests and benchmarks.
   (globalThis as { smp?: unknown }).smp = Object.assign(app, { autosave, session });
+  await app.whenReady();
 }
 
-void main();
+// Offline use, once the app has loaded everything it needs (production builds only).
+registerOffline(main());

@@ -79,7 +79,8 @@ export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom:
   const spread = keep(slider({ label: 'Size spread', min: LIMITS.spreadMm.min, max: LIMITS.spreadMm.max, step: 0.005, unit: 'mm', get: () => d().dots.spreadMm, set: (v) => setDots({ spreadMm: v }) }));
   const opacity = keep(slider({ label: 'Opacity', min: 0, max: 1, step: 0.01, unit: '0–1', get: () => d().dots.opacity, set: (v) => setDots({ opacity: v }) }));
   const swatches = PIGMENT_SWATCHES.map((p) => {
-    const b = button('', () => setDots({ pigment: p.hex }), { class: 'swatch', 'aria-label': `Pigment ${p.name}`, style: `background:${p.hex}` });
+    const b = button('', () => setDots({ pigment: p.hex }), { class: 'swatch', 'aria-label': `Pigment ${p.name}` });
+    b.style.background = p.hex; // through the CSSOM: the Content-Security-Policy refuses style attributes
     return b;
   });
   const colour = el('input', { type: 'color', id: 'c-pigment' });
