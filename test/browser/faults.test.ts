@@ -19,9 +19,10 @@ describe('faults', () => {
     await settled(page);
     const g = await gen(page);
     await page.evaluate(() => (globalThis as never as { smp: Smp }).smp.pool.killWorker(0));
-    await page.locator('#c-density').fill('180');
+    // A new variation needs new dots: a pool job that finds the dead worker.
+    await page.getByRole('button', { name: 'New variation' }).click();
     await settled(page, g);
-    expect(Number(await page.locator('.status').getAttribute('data-dots'))).toBeGreaterThan(20_000);
+    expect(Number(await page.locator('.status').getAttribute('data-dots'))).toBeGreaterThan(10_000);
     expect(await page.evaluate(() => (globalThis as never as { smp: Smp }).smp.pool.replaced)).toBeGreaterThanOrEqual(1);
   });
 
