@@ -8,6 +8,9 @@
 //   empty.jpg (0 bytes), truncated.jpg (cut in its scan), text.jpg (plain text), bad-crc.png (an IDAT whose CRC is
 //   wrong), huge-header.png (an IHDR claiming 30000×30000, tiny file), script.svg (an SVG with a <script>),
 //   heic.heic (an ISO-BMFF 'ftypheic' header with a 4032×3024 'ispe', no image data)
+//   png16.png (the upright picture as a 16-bit-per-channel RGB PNG), cmyk.jpg (the upright picture as a 4-component
+//   Adobe CMYK JPEG: APP14 "Adobe", transform 0, inverted as Photoshop writes it), animated.gif (2 frames, looping:
+//   the upright picture first, then the same picture turned 180°)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,11 +130,11 @@ function pngChunk(type: string, body: Uint8Array, corruptCrc = false): Uint8Arra
 
 const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function ihdr(width: number, height: number): Uint8Array {
+function ihdr(width: number, height: number, bitDepth = 8): Uint8Array {
   const v = new DataView(new ArrayBuffer(13));
   v.setUint32(0, width);
   v.setUint32(4, height);
-  v.setUint8(8, 8); // bit depth
+  v.setUint8(8, bitDepth);
   v.setUint8(9, 2); // RGB
   return pngChunk('IHDR', new Uint8Array(v.buffer));
 }
@@ -147,6 +150,106 @@ function encodePng(img: Rgba, opts: { corruptIdatCrc?: boolean } = {}): Uint8Arr
     ihdr(img.width, img.height),
     pngChunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 })), opts.corruptIdatCrc),
     pngChunk('IEND', new Uint8Array(0)),
+  );
+}
+
+/** A 16-bit-per-channel RGB PNG: each 8-bit value v stored as v × 257, big-endian. */
+function encodePng16(img: Rgba): Uint8Array {
+  const stride = 1 + img.width * 6;
+  const raw = new Uint8Array(img.height * stride);
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      for (let c = 0; c < 3; c++) {
+        const v = img.data[(y * img.width + x) * 4 + c]! * 257;
+        raw[y * stride + 1 + x * 6 + c * 2] = v >> 8;
+        raw[y * stride + 1 + x * 6 + c * 2 + 1] = v & 0xff;
+      }
+    }
+  }
+  return concat(PNG_SIGNATURE, ihdr(img.width, img.height, 16), pngChunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
+    pngChunk('IEND', new Uint8Array(0)));
+}
+
+// ---------------------------------------------------------------------------------------------------- CMYK JPEG
+
+/** Canonical Huffman codes (JPEG Annex C) from the counts per length and the symbols in order. */
+function huffmanCodes(counts: number[], symbols: number[]): Map<number, { code: number; length: number }> {
+  const out = new Map<number, { code: number; length: number }>();
+  let code = 0, k = 0;
+  counts.forEach((n, i) => {
+    for (let j = 0; j < n; j++) out.set(symbols[k++]!, { code: code++, length: i + 1 });
+    code <<= 1;
+  });
+  return out;
+}
+
+/** MSB-first bit writer with JPEG byte stuffing (an FF data byte is followed by 00); pads with 1 bits. */
+class JpegBits {
+  private bytes: number[] = [];
+  private acc = 0;
+  private n = 0;
+  put(value: number, bits: number): void {
+    for (let i = bits - 1; i >= 0; i--) {
+      this.acc = (this.acc << 1) | ((value >> i) & 1);
+      if (++this.n === 8) this.flushByte();
+    }
+  }
+  private flushByte(): void {
+    this.bytes.push(this.acc);
+    if (this.acc === 0xff) this.bytes.push(0);
+    this.acc = 0;
+    this.n = 0;
+  }
+  finish(): Uint8Array {
+    while (this.n > 0) this.put(1, 1);
+    return new Uint8Array(this.bytes);
+  }
+}
+
+/**
+ * A baseline JPEG with 4 components (C, M, Y, K, no subsampling) and an Adobe APP14 segment (transform 0: no colour
+ * transform), stored inverted as Photoshop does (0 = full ink): for this picture C, M, Y are the R, G, B values and K
+ * is 255. Every 8×8 block of the picture is one flat colour, so each block is its DC coefficient alone (quantizer 1,
+ * DC = 8 × (value − 128)) followed by an end-of-block: no DCT is needed.
+ */
+function encodeCmykJpeg(img: Rgba): Uint8Array {
+  if (img.width % 8 || img.height % 8) throw new Error('encodeCmykJpeg: sides must be multiples of 8');
+  const seg = (marker: number, body: number[]): number[] => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+  const dcCounts = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]; // Annex K.3, luminance DC
+  const dcSymbols = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const acCounts = [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]; // one AC symbol: end of block (0x00), code 00
+  const acSymbols = [0];
+  const dc = huffmanCodes(dcCounts, dcSymbols), eob = huffmanCodes(acCounts, acSymbols).get(0)!;
+  const sample = (x: number, y: number, c: number): number => (c === 3 ? 255 : img.data[(y * img.width + x) * 4 + c]!);
+  const bits = new JpegBits();
+  const pred = [0, 0, 0, 0];
+  for (let by = 0; by < img.height; by += 8) {
+    for (let bx = 0; bx < img.width; bx += 8) {
+      for (let c = 0; c < 4; c++) {
+        const v = sample(bx, by, c);
+        for (let y = by; y < by + 8; y++) for (let x = bx; x < bx + 8; x++) if (sample(x, y, c) !== v) throw new Error('encodeCmykJpeg: a block is not flat');
+        const coef = 8 * (v - 128);
+        const diff = coef - pred[c]!;
+        pred[c] = coef;
+        const size = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
+        const h = dc.get(size)!;
+        bits.put(h.code, h.length);
+        if (size > 0) bits.put(diff > 0 ? diff : diff + (1 << size) - 1, size);
+        bits.put(eob.code, eob.length);
+      }
+    }
+  }
+  const ascii = (t: string): number[] => [...t].map((ch) => ch.charCodeAt(0));
+  return concat(
+    new Uint8Array([0xff, 0xd8]),
+    new Uint8Array(seg(0xee, [...ascii('Adobe'), 0, 100, 0, 0, 0, 0, 0])), // version 100, flags 0, 0, transform 0
+    new Uint8Array(seg(0xdb, [0, ...new Array<number>(64).fill(1)])),
+    new Uint8Array(seg(0xc0, [8, img.height >> 8, img.height & 0xff, img.width >> 8, img.width & 0xff, 4,
+      1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0])),
+    new Uint8Array(seg(0xc4, [0x00, ...dcCounts, ...dcSymbols, 0x10, ...acCounts, ...acSymbols])),
+    new Uint8Array(seg(0xda, [4, 1, 0x00, 2, 0x00, 3, 0x00, 4, 0x00, 0, 63, 0])),
+    bits.finish(),
+    new Uint8Array([0xff, 0xd9]),
   );
 }
 
@@ -228,6 +331,22 @@ function riffChunk(fourcc: string, body: Uint8Array): Uint8Array {
  * the code width at 3 bits, so no dictionary needs tracking.
  */
 function encodeGif(img: Rgba, palette: number[][]): Uint8Array {
+  return concat(gifHeader(img, palette), gifImage(img, palette), new Uint8Array([0x3b]));
+}
+
+const le16 = (v: number): number[] => [v & 0xff, v >> 8];
+
+/** The GIF89a signature, screen descriptor and global colour table of 4 colours. */
+function gifHeader(img: Rgba, palette: number[][]): Uint8Array {
+  return concat(
+    new TextEncoder().encode('GIF89a'),
+    new Uint8Array([...le16(img.width), ...le16(img.height), 0xf1, 0, 0]), // global table of 4 colours
+    new Uint8Array(palette.flat()),
+  );
+}
+
+/** One image: its descriptor (the whole screen, no local table) and its LZW data. */
+function gifImage(img: Rgba, palette: number[][]): Uint8Array {
   const index = (p: number): number => {
     const i = palette.findIndex((c) => c[0] === img.data[p * 4] && c[1] === img.data[p * 4 + 1] && c[2] === img.data[p * 4 + 2]);
     if (i < 0) throw new Error('encodeGif: colour not in palette');
@@ -248,15 +367,17 @@ function encodeGif(img: Rgba, palette: number[][]): Uint8Array {
     blocks.push(part.length, ...part);
   }
   blocks.push(0);
-  const le16 = (v: number): number[] => [v & 0xff, v >> 8];
   return concat(
-    new TextEncoder().encode('GIF89a'),
-    new Uint8Array([...le16(img.width), ...le16(img.height), 0xf1, 0, 0]), // global table of 4 colours
-    new Uint8Array(palette.flat()),
     new Uint8Array([0x2c, 0, 0, 0, 0, ...le16(img.width), ...le16(img.height), 0, minCodeSize]),
     new Uint8Array(blocks),
-    new Uint8Array([0x3b]),
   );
+}
+
+/** An animated GIF89a that loops forever: each frame shown for 0.5 s (a graphic control extension before each). */
+function encodeAnimatedGif(frames: Rgba[], palette: number[][]): Uint8Array {
+  const loop = concat(new Uint8Array([0x21, 0xff, 11]), new TextEncoder().encode('NETSCAPE2.0'), new Uint8Array([3, 1, 0, 0, 0]));
+  const control = new Uint8Array([0x21, 0xf9, 4, 0x04, ...le16(50), 0, 0]); // disposal 1 (leave), 50 cs, no transparency
+  return concat(gifHeader(frames[0]!, palette), loop, ...frames.flatMap((f) => [control, gifImage(f, palette)]), new Uint8Array([0x3b]));
 }
 
 // ----------------------------------------------------------------------------------------------------- ISO-BMFF
@@ -332,6 +453,9 @@ function main(): void {
     '',
   ].join('\n')]);
   files.push(['heic.heic', heicHeader()]);
+  files.push(['png16.png', encodePng16(upright())]);
+  files.push(['cmyk.jpg', encodeCmykJpeg(upright())]);
+  files.push(['animated.gif', encodeAnimatedGif([upright(), stored(3)], [RED, GREEN, BLUE, WHITE])]);
   for (const [name, bytes] of files) {
     writeFileSync(join(OUT, name), bytes);
     console.log(`${name.padEnd(20)} ${typeof bytes === 'string' ? bytes.length : bytes.length} bytes`);
