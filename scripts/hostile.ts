@@ -457,10 +457,6 @@ const FAULTS: Fault[] = [
     kind: 'reload-at-once',
     what: 'a density edit, reload 50 ms later (before autosave\'s 400 ms)',
     expected: 'design back (saved on pagehide)',
-    known: 'src/app/autosave.ts saves on pagehide through the same asynchronous path (a promise chain, then two ' +
-      'idb-keyval writes of the whole record, photo blob included); the page is gone before those transactions commit, ' +
-      'so an edit made within autosave\'s 400 ms before a reload or a closed tab is lost, though "flushed on hide" says otherwise',
-    knownSign: /came back without the last edit/,
     async run(page, row) {
       const start = (await snap(page))!;
       await page.evaluate('globalThis.__hostile.setDesign((d) => ({ dots: { ...d.dots, density: 77 } }))');
@@ -518,10 +514,6 @@ const FAULTS: Fault[] = [
     kind: 'export-after-same-size-photo',
     what: 'a second 64×48 photo (same design), then Export PNG',
     expected: 'a PNG download',
-    known: 'src/app/app.ts showPhoto() sets ready = false, but a new photo whose design is unchanged (same size, untouched ' +
-      'default design) starts no pattern job, so the pipeline never reports again: whenReady() never resolves and Export ' +
-      'waits for ever on "Exporting at full resolution…" (src/app/export-section.ts), its busy flag blocking every later export',
-    knownSign: /^no download within 20 s; notice: "Exporting at full resolution…"$/,
     async run(page, row) {
       await page.evaluate('globalThis.__hostile.clearNotice()');
       const before = (await snap(page))!;
@@ -542,11 +534,6 @@ const FAULTS: Fault[] = [
     kind: 'field-worker-exit',
     what: 'the field worker exits without an error event, then a hairline edit',
     expected: 'edit drawn (worker replaced)',
-    known: 'src/pool/field-client.ts resets only on the worker\'s "error" event; a field worker that stops answering ' +
-      'without one (exits, or stalls) leaves shape() pending for ever, and src/app/pipeline.ts keeps shaping = true: no ' +
-      'later hairline, area, scale or seed edit is drawn again (data-ready stays false) until a reload. The pattern pool ' +
-      'has a stall watchdog (src/pool/pattern-pool.ts); the field client has none',
-    knownSign: /^the edit was not drawn within 15 s$/,
     async run(page, row) {
       const before = (await snap(page))!;
       const problems: string[] = [];

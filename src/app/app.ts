@@ -134,7 +134,7 @@ export async function createApp(
       const s = next(store.get());
       scene.setPhoto(photo.display, s.design.photo, photo.displayScale);
       current = photo;
-      ready = false;
+      // Readiness is the pipeline's to say: it turns false as soon as the design needs new dots, at once.
       store.update(() => s);
       fit();
     },

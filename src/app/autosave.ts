@@ -41,6 +41,7 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
         const record: ProjectRecord = { id, name, savedAt: Date.now(), design: s.design, photo: p.source, demo: s.photo?.demo ?? false, thumbnail: thumb.blob };
         await saveProject(record);
         await setCurrentProject(id);
+        clearPending(id, record.savedAt);
       })
       .catch((e: unknown) => onError(`Autosave failed: ${e instanceof Error ? e.message : String(e)}. Export the design to keep it.`));
     return chain;
@@ -57,6 +58,9 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
   });
   const now = (): void => {
     clearTimeout(timer);
+    // IndexedDB writes do not finish once the page is going away; localStorage does, synchronously. The design
+    // (not the photo, which is saved with the project's first save) goes there too and wins at load if newer.
+    if (pending) writePending(id, store.get().design);
     void save();
   };
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && now());
@@ -75,6 +79,32 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
     },
     idle: () => chain,
   };
+}
+
+const PENDING_KEY = 'smp:pending-design';
+
+function writePending(id: string, design: unknown): void {
+  try {
+    localStorage.setItem(PENDING_KEY, JSON.stringify({ id, savedAt: Date.now(), design }));
+  } catch {
+    // Storage full or refused: the IndexedDB save still runs.
+  }
+}
+
+function clearPending(id: string, savedAt: number): void {
+  const p = readPending();
+  if (p && p.id === id && p.savedAt <= savedAt) localStorage.removeItem(PENDING_KEY);
+}
+
+/** A design written as the page went away, newer than its project's last save, if there is one. */
+export function readPending(): { id: string; savedAt: number; design: unknown } | undefined {
+  try {
+    const raw = localStorage.getItem(PENDING_KEY);
+    const p = raw ? (JSON.parse(raw) as { id?: unknown; savedAt?: unknown; design?: unknown }) : undefined;
+    return p && typeof p.id === 'string' && typeof p.savedAt === 'number' ? { id: p.id, savedAt: p.savedAt, design: p.design } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const freshProject = (): { id: string; name: string } => ({ id: newProjectId(), name: defaultProjectName() });

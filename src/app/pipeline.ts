@@ -147,6 +147,9 @@ export function startPipeline(
     if (last?.view !== s.view) scene.setView(s.view);
     last = { pigment: s.design.dots.pigment, opacity: s.design.dots.opacity, split, view: s.view };
     if (!scheduled && patternKey(s.design) !== requested) {
+      // Not settled from this moment: whoever waits for the picture waits for these dots.
+      status.wanted = pictureKey(s.design);
+      onStatus({ ...status });
       scheduled = true;
       // Coalesce a burst of input events (a slider drag) into one job per frame.
       requestAnimationFrame(regenerate);

@@ -4,7 +4,7 @@ import { parseBundle, serializeBundle } from '../persist/bundle.ts';
 import { currentProjectId, duplicateProject, loadProject, newProjectId } from '../persist/projects.ts';
 import { isPhotoError, loadPhoto } from '../photo/load-photo.ts';
 import type { App } from './app.ts';
-import type { Autosave } from './autosave.ts';
+import { readPending, type Autosave } from './autosave.ts';
 import type { AppState } from './state.ts';
 
 /**
@@ -79,7 +79,18 @@ export async function lastProject(): Promise<{ id: string; name: string; design:
     const id = await currentProjectId();
     const rec = id ? await loadProject(id) : undefined;
     if (!rec) return undefined;
-    return { id: rec.id, name: rec.name, design: validateDesign(rec.design), photo: rec.photo, demo: rec.demo };
+    // A design written as the page went away, after the last save, is the newer one (checked like a file).
+    const pending = readPending();
+    let design = validateDesign(rec.design);
+    if (pending && pending.id === rec.id && pending.savedAt > rec.savedAt) {
+      try {
+        const newer = validateDesign(pending.design);
+        if (newer.photo.width === design.photo.width && newer.photo.height === design.photo.height) design = newer;
+      } catch {
+        // A damaged pending copy is ignored: the saved project stands.
+      }
+    }
+    return { id: rec.id, name: rec.name, design, photo: rec.photo, demo: rec.demo };
   } catch {
     return undefined;
   }

@@ -4,11 +4,15 @@ import type { Design } from '../design/types.ts';
 import type { DensityRaster } from '../pattern/types.ts';
 import type { FieldWorkerApi } from './field-api.ts';
 
+/** A shape taking longer than this means the worker stopped answering: it is replaced. */
+const STALL_MS = 8000;
+
 /**
  * Builds field shapes in a worker, so dragging the hairline or painting the area never blocks the page. If the
- * worker cannot start or dies, the shape is built on the main thread instead (slower, never wrong).
+ * worker cannot start, dies, or stops answering, it is replaced and that shape is built on the main thread
+ * instead (slower, never wrong).
  */
-export function createFieldClient(): { shape(d: Design): Promise<DensityRaster> } {
+export function createFieldClient(stallMs = STALL_MS): { shape(d: Design): Promise<DensityRaster> } {
   let worker: Worker | undefined;
   let api: Comlink.Remote<FieldWorkerApi> | undefined;
   const start = (): void => {
@@ -20,13 +24,23 @@ export function createFieldClient(): { shape(d: Design): Promise<DensityRaster> 
       api = undefined;
     }, { once: true });
   };
+  const retire = (): void => {
+    worker?.terminate();
+    worker = undefined;
+    api = undefined;
+  };
   return {
     async shape(d) {
       if (!api) start();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('stalled')), stallMs)));
       try {
-        return await api!.shape(d);
+        return await Promise.race([api!.shape(d), stalled]);
       } catch {
+        retire();
         return buildShapeField(d);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
