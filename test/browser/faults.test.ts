@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { elementPixels, openPage } from './harness.ts';
+import { elementPixels, openPage, settled } from './harness.ts';
 
 const gen = (page: Page): Promise<number> => page.evaluate(() => Number(document.querySelector('.status')?.getAttribute('data-generation') ?? -1));
-async function settled(page: Page, after = -1): Promise<void> {
-  await page.waitForFunction((g) => {
-    const s = document.querySelector('.status');
-    return s?.getAttribute('data-ready') === 'true' && Number(s.getAttribute('data-generation')) > g;
-  }, after, { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
 const pixels = async (page: Page): Promise<Buffer> => Buffer.from((await elementPixels(page.getByTestId('view'))).data);
 type Smp = { pool: { killWorker(i: number): void; replaced: number }; scene: { app: { canvas: HTMLCanvasElement; renderer: { gl: WebGL2RenderingContext } } } };
 

@@ -197,3 +197,12 @@ export function decodePng(png: Uint8Array): Pixels {
   }
   return { width, height, data };
 }
+
+/** Waits until the dots on screen match the design (status data-ready) with a generation newer than `after`. */
+export async function settled(page: Page, after = -1): Promise<void> {
+  await page.waitForFunction((g) => {
+    const s = document.querySelector('.status');
+    return s?.getAttribute('data-ready') === 'true' && Number(s.getAttribute('data-generation')) > g;
+  }, after, { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { elementPixels, openPage } from './harness.ts';
+import { elementPixels, openPage, settled } from './harness.ts';
 
 const gen = (page: Page): Promise<number> => page.evaluate(() => Number(document.querySelector('.status')?.getAttribute('data-generation') ?? -1));
-async function settled(page: Page, after = -1): Promise<void> {
-  await page.waitForFunction((g) => {
-    const s = document.querySelector('.status');
-    return s?.getAttribute('data-ready') === 'true' && Number(s.getAttribute('data-generation')) > g;
-  }, after, { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
 type Smp = { store: { get(): { design: object; view: object }; update(f: (s: object) => object): void }; autosave: { flush(): Promise<void>; idle(): Promise<void> } };
 const design = (page: Page): Promise<string> => page.evaluate(() => JSON.stringify((globalThis as never as { smp: Smp }).smp.store.get().design));
 const fixedView = async (page: Page): Promise<void> => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { elementPixels, foreignRequests, openPage, type Pixels } from './harness.ts';
+import { elementPixels, foreignRequests, openPage, settled, type Pixels } from './harness.ts';
 
 type View = { scale: number; x: number; y: number };
 interface Probe { ppm: number; photo: { width: number; height: number }; midlineX: number; hairlineY: number; bandMm: number; density: number; generation: number }
@@ -17,14 +17,6 @@ const probe = (page: Page): Promise<Probe> =>
     return { ppm: d.scale.pxPerMm, photo: d.photo, midlineX: d.hairline.midlineX, hairlineY: Math.max(...d.hairline.points.map((p) => p.y)), bandMm: d.hairline.bandMm, density: d.dots.density, generation: gen };
   });
 
-/** Waits until the dots on screen match the design, newer than `after`. */
-async function settled(page: Page, after = -1): Promise<void> {
-  await page.waitForFunction((g) => {
-    const s = document.querySelector('.status');
-    return s?.getAttribute('data-ready') === 'true' && Number(s.getAttribute('data-generation')) > g;
-  }, after, { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
 
 async function setState(page: Page, patch: { view?: View; split?: number }): Promise<void> {
   await page.evaluate((p) => {
