@@ -246,7 +246,7 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const drop = (ms: number[] | undefined, n: number): number[] => (ms ?? []).slice(n);
   const devicePx = (meanDiameterPx * view.scale).toFixed(2);
   const rows: FrameRow[] = [
-    { key: 'ours', method: 'Scene + DotLayer (instanced, own shader)', dots: dots.count, ms: oursMs ?? [], note: `photo + dots, split mask on; dots ≈ ${devicePx} device px wide, drawn at ≥ 0.75 px radius` },
+    { key: 'ours', method: 'Scene + DotLayer (GL points, own shaders)', dots: dots.count, ms: oursMs ?? [], note: `photo + dots, split mask on; dots ≈ ${devicePx} device px wide, drawn at ≥ 0.75 px radius` },
     { key: 'baseline', method: 'pixi ParticleContainer (static props)', dots: dots.count, ms: baseMs ?? [], note: `photo + particles: ${CIRCLE_PX} px circle texture scaled to each diameter, tint + alpha, multiply` },
     { key: 'oursPhoto', method: 'Scene, photo only', dots: 0, ms: drop(oursPhotoMs, o.photoWarmup), note: `${ours.bitmap.width}×${ours.bitmap.height} display copy at scale ${view.scale.toFixed(4)}` },
     { key: 'baselinePhoto', method: 'baseline app, photo only', dots: 0, ms: drop(basePhotoMs, o.photoWarmup), note: 'same photo sprite, no particles' },

@@ -18,13 +18,9 @@
  * every dot culled in the vertex shader) at about a minute more.
  * The last line of stdout is one JSON object with the headline figures; nothing is printed after it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM } from '../test/browser/global-setup.ts';
+import { CHROMIUM, startAppServer } from '../test/browser/global-setup.ts';
 import type { FrameOptions, FrameReport, FrameRow, LatencyOptions, LatencyReport, RenderBenchApi } from './render-types.ts';
 
 /** `--diagnose` adds two rows that take one 1M-dot frame each per sample: no split mask, every dot culled. */
@@ -62,45 +58,12 @@ function table(header: string[], rows: string[][]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Driving the page
 
-interface BenchServer {
-  url: string;
-  close(): Promise<void>;
-}
-
 /**
- * Like startAppServer (test/browser/global-setup.ts), but Vite's dependency scan starts from this page only: a scan
- * of the app's own pages that finds a dependency late re-bundles the dependencies mid-run, and a page of this run
- * then fails to load its modules ("Outdated Optimize Dep") or is reloaded.
+ * The app's test server, with Vite's dependency scan starting from this page only: a scan of the app's own pages that
+ * finds a dependency late re-bundles the dependencies mid-run, and a page of this run then fails to load its modules
+ * ("Outdated Optimize Dep") or is reloaded.
  */
-async function startBenchServer(): Promise<BenchServer> {
-  const cacheDir = mkdtempSync(join(os.tmpdir(), 'smp-bench-render-'));
-  let server: ViteDevServer | undefined;
-  try {
-    server = await createServer({
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      cacheDir,
-      logLevel: 'warn',
-      clearScreen: false,
-      optimizeDeps: { entries: ['bench/render.html'] },
-      server: { host: '127.0.0.1', port: 0, strictPort: true, watch: null, hmr: false, open: false },
-    });
-    await server.listen();
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('Vite did not report a local URL');
-    const s = server;
-    return {
-      url: url.replace(/\/$/, ''),
-      close: async () => {
-        await s.close();
-        rmSync(cacheDir, { recursive: true, force: true });
-      },
-    };
-  } catch (e) {
-    await server?.close();
-    rmSync(cacheDir, { recursive: true, force: true });
-    throw e;
-  }
-}
+const startBenchServer = () => startAppServer({ optimizeDeps: { entries: ['bench/render.html'] } });
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -129,7 +92,7 @@ async function openBenchPage(browser: Browser, url: string, errors: string[]): P
 async function run(): Promise<{ frames: FrameReport; latency: LatencyReport; errors: string[]; wallMs: number }> {
   const t0 = performance.now();
   const errors: string[] = [];
-  let app: BenchServer | undefined;
+  let app: Awaited<ReturnType<typeof startBenchServer>> | undefined;
   let browser: Browser | undefined;
   try {
     app = await startBenchServer();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type LaunchOptions } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type ViteDevServer, type InlineConfig } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -44,7 +44,8 @@ export interface AppServer {
  * run never reload a page under test (`watch: null` alone does not stop Vite 8 from reloading on a changed file); a
  * private dependency cache, so concurrent runs do not share one.
  */
-export async function startAppServer(): Promise<AppServer> {
+/** Starts the app's Vite dev server on a free port; `extra` merges into its config (a benchmark narrows the dependency scan). */
+export async function startAppServer(extra: InlineConfig = {}): Promise<AppServer> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'smp-vite-'));
   let server: ViteDevServer | undefined;
   try {
@@ -54,6 +55,7 @@ export async function startAppServer(): Promise<AppServer> {
       logLevel: 'warn',
       clearScreen: false,
       server: { host: '127.0.0.1', port: 0, strictPort: true, watch: null, hmr: false, open: false },
+      ...extra,
     });
     await server.listen();
     const url = server.resolvedUrls?.local[0];
