@@ -1,4 +1,3 @@
-import { isPatternError } from '../pattern/errors.ts';
 import type { Photo } from '../photo/load-photo.ts';
 import { createBrowserPatternPool } from '../pool/browser-pool.ts';
 import { createFieldClient } from '../pool/field-client.ts';
@@ -144,5 +143,3 @@ export async function createApp(
   holder.app = self;
   return self;
 }
-
-export const errorText = (e: unknown): string => (isPatternError(e) || e instanceof Error ? e.message : String(e));

@@ -23,8 +23,8 @@ export function hexToRgb(hex: string): [number, number, number] {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
 }
 
-/** The engine request for a design with a given shape. */
-export function requestFor(d: Design, shape: DensityRaster = buildShapeField(d)): PatternRequest {
+/** The engine request for a design and its shape (from the field worker). */
+export function requestFor(d: Design, shape: DensityRaster): PatternRequest {
   return {
     width: d.photo.width,
     height: d.photo.height,

@@ -2,21 +2,15 @@ import { segmentDistance } from './spline.ts';
 import type { AreaEdit, Point } from './types.ts';
 
 /**
- * Coverage of the treatment area at a point, 0–1, before the hairline is applied: everything starts covered (the
- * default area is the whole scalp behind the hairline, which the hairline's ramp cuts), then the edits apply in
- * order: an add raises coverage to the edit's, an erase scales it down by the edit's.
+ * How one edit changes the treatment area's coverage m (0–1) where the edit's own coverage is c: an add raises it
+ * to c, an erase scales it down by c. The area starts full (the default area is the whole scalp behind the
+ * hairline, which the hairline's ramp cuts), and the edits apply in order.
  */
-export function areaCoverage(p: Point, edits: readonly AreaEdit[], pxPerMm: number): number {
-  let m = 1;
-  for (const e of edits) {
-    const c = editCoverage(p, e, pxPerMm);
-    if (c <= 0) continue;
-    m = e.mode === 'add' ? Math.max(m, c) : m * (1 - c);
-  }
-  return m;
+export function applyEdit(m: number, c: number, mode: AreaEdit['mode']): number {
+  return mode === 'add' ? Math.max(m, c) : m * (1 - c);
 }
 
-/** The treatment area starts full; an area that starts empty is one erase of everything. */
+/** One edit's own coverage at a point, 0–1 (a feathered capsule for a stroke, in or out for a polygon). */
 export function editCoverage(p: Point, e: AreaEdit, pxPerMm: number): number {
   if (e.kind === 'polygon') return e.points.length >= 3 && insidePolygon(p, e.points) ? 1 : 0;
   const r = (e.sizeMm * pxPerMm) / 2;

@@ -1,5 +1,5 @@
 import type { DensityRaster } from '../pattern/types.ts';
-import { editBounds, editCoverage } from './area.ts';
+import { applyEdit, editBounds, editCoverage } from './area.ts';
 import { hairlineCurve } from './hairline.ts';
 import { seededNoise } from './noise.ts';
 import { segmentDistance } from './spline.ts';
@@ -94,7 +94,7 @@ function areaRaster(d: Design, { cols, rows }: { cols: number; rows: number }): 
     for (let j = box.j0; j <= box.j1; j++) {
       for (let i = box.i0; i <= box.i1; i++) {
         const k = j * cols + i, c = edit[k]!;
-        if (c > 0) values[k] = e.mode === 'add' ? Math.max(values[k]!, c) : values[k]! * (1 - c);
+        if (c > 0) values[k] = applyEdit(values[k]!, c, e.mode);
       }
     }
   }

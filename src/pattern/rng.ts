@@ -40,5 +40,3 @@ export class Rng {
     return Math.floor((this.u32() / 4294967296) * n);
   }
 }
-
-export const makeRng = (...parts: (string | number)[]): Rng => new Rng(...parts);

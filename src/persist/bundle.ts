@@ -26,7 +26,8 @@ export function parseBundle(text: string): { design: Design; photo: Blob } {
     throw new DesignFileError('This is not a project file: it is not valid JSON.');
   }
   if (!isRecordLike(raw) || raw.format !== BUNDLE_FORMAT) throw new DesignFileError('This is not an SMP project file.');
-  if (typeof raw.version !== 'number' || raw.version > BUNDLE_VERSION) throw new DesignFileError('This project was saved by a newer version of the app; update the app to open it.');
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) throw new DesignFileError('This project file has no valid version.');
+  if (raw.version > BUNDLE_VERSION) throw new DesignFileError('This project was saved by a newer version of the app; update the app to open it.');
   const photo = raw.photo;
   if (!isRecordLike(photo) || typeof photo.base64 !== 'string' || typeof photo.type !== 'string') throw new DesignFileError('This project file has no photo in it.');
   const design = validateDesign(raw.design);

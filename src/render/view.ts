@@ -24,5 +24,3 @@ export function zoomAt(v: View, factor: number, sx: number, sy: number): View {
 export const panBy = (v: View, dx: number, dy: number): View => ({ ...v, x: v.x + dx, y: v.y + dy });
 
 export const toPhoto = (v: View, sx: number, sy: number): { x: number; y: number } => ({ x: (sx - v.x) / v.scale, y: (sy - v.y) / v.scale });
-
-export const toScreen = (v: View, px: number, py: number): { x: number; y: number } => ({ x: px * v.scale + v.x, y: py * v.scale + v.y });

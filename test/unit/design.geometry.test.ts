@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaCoverage, insidePolygon } from '../../src/design/area.ts';
-import { buildDensityField, makeHairlineRamp, signedDepth } from '../../src/design/density-field.ts';
+import { insidePolygon } from '../../src/design/area.ts';
+import { buildDensityField, buildShapeField, makeHairlineRamp, signedDepth } from '../../src/design/density-field.ts';
 import { effectivePoints, hairlineCurve, presetPoints } from '../../src/design/hairline.ts';
 import { sampleSpline, segmentDistance } from '../../src/design/spline.ts';
 import type { Design, HairlinePreset } from '../../src/design/types.ts';
@@ -102,19 +102,33 @@ describe('hairline band', () => {
 });
 
 describe('treatment area', () => {
-  it('brush add and erase with a feathered edge; polygons add and remove', () => {
+  // The hairline lies along the bottom edge with no band or wander, so the shape above it is the area coverage.
+  const shapeAt = (edits: Design['area']['edits']) => {
+    const f = buildShapeField(design({ points: [{ x: 0, y: 1199 }, { x: 1600, y: 1199 }], mirror: false, bandMm: 0 }, edits));
+    // Cells are 1 mm (8 px): (x, y) must be a cell centre, (i + 0.5) × 8.
+    return (x: number, y: number) => f.values[Math.floor(y / PPM) * f.cols + Math.floor(x / PPM)]!;
+  };
+
+  it('brush erase with a feathered edge, then polygons and adds in order', () => {
     const stroke = { kind: 'brush' as const, mode: 'erase' as const, sizeMm: 10, feather: 0.5, points: [{ x: 100, y: 100 }, { x: 300, y: 100 }] };
-    expect(areaCoverage({ x: 200, y: 100 }, [stroke], PPM)).toBe(0);
-    expect(areaCoverage({ x: 200, y: 100 + 5 * PPM }, [stroke], PPM)).toBe(1);
-    const mid = areaCoverage({ x: 200, y: 100 + 3.75 * PPM }, [stroke], PPM);
+    const erased = shapeAt([stroke]);
+    expect(erased(204, 100)).toBe(0);
+    expect(erased(204, 140)).toBe(1);
+    // 28 px from the stroke, inside its 20–40 px feather.
+    const mid = erased(204, 124 + 4);
     expect(mid).toBeGreaterThan(0.2);
     expect(mid).toBeLessThan(0.8);
+    expect(erased(604, 100)).toBe(1);
     const square = [{ x: 0, y: 0 }, { x: 50, y: 0 }, { x: 50, y: 50 }, { x: 0, y: 50 }];
     expect(insidePolygon({ x: 25, y: 25 }, square)).toBe(true);
     expect(insidePolygon({ x: 75, y: 25 }, square)).toBe(false);
-    const removeThenAdd = [{ kind: 'polygon' as const, mode: 'erase' as const, points: square }, { ...stroke, mode: 'add' as const, sizeMm: 2, points: [{ x: 25, y: 25 }] }];
-    expect(areaCoverage({ x: 10, y: 45 }, removeThenAdd, PPM)).toBe(0);
-    expect(areaCoverage({ x: 25, y: 25 }, removeThenAdd, PPM)).toBe(1);
+    const removeThenAdd = shapeAt([
+      { kind: 'polygon', mode: 'erase', points: square },
+      { ...stroke, mode: 'add', sizeMm: 2, feather: 0, points: [{ x: 25, y: 25 }] },
+    ]);
+    expect(removeThenAdd(12, 44)).toBe(0);
+    expect(removeThenAdd(28, 28)).toBe(1);
+    expect(removeThenAdd(76, 28)).toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { designFor } from '../../src/app/state.ts';
+import { parseBundle } from '../../src/persist/bundle.ts';
 import { DesignFileError, parseDesignFile, serializeDesign } from '../../src/persist/design-file.ts';
 
 const design = designFor({ width: 2400, height: 1800 }, { pxPerMm: 8, calibrated: true, source: 'ruler' });
@@ -50,5 +51,18 @@ describe('design files', () => {
     const parsed = parseDesignFile(envelope(design), migrations, 3);
     expect(parsed.dots.density).toBe(design.dots.density + 1);
     expect(() => parseDesignFile(envelope(design), {}, 2)).toThrow(/can no longer be read/);
+  });
+});
+
+describe('project bundles', () => {
+  it.each([[0], [-1], [1.5], ['1']])('refuse version %j', (version) => {
+    const text = JSON.stringify({ format: 'smp-project', version, design, photo: { type: 'image/png', base64: '' } });
+    expect(() => parseBundle(text)).toThrow(/no valid version/);
+  });
+
+  it('refuse a newer version, read the current one', () => {
+    const make = (version: number) => JSON.stringify({ format: 'smp-project', version, design, photo: { type: 'image/png', base64: 'AAEC' } });
+    expect(() => parseBundle(make(2))).toThrow(/newer version/);
+    expect(parseBundle(make(1)).design).toEqual(design);
   });
 });
