@@ -84,7 +84,7 @@ const smallDesign = (seed: string): Design => designFor({ width: 64, height: 48 
 
 const SAVED_AT = '2025-01-01T00:00:00.000Z';
 const designEnvelope = (design: unknown, extra: object = {}): Record<string, unknown> =>
-  ({ format: 'smp-design', version: 1, savedAt: SAVED_AT, design, ...extra });
+  ({ format: 'smp-design', version: 2, savedAt: SAVED_AT, design, ...extra });
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 
 /** A copy of `o` with an own, enumerable key first (JSON.stringify writes "__proto__" as a plain key). */
@@ -128,7 +128,7 @@ const deepArray = (): string => '['.repeat(DEPTH) + ']'.repeat(DEPTH);
 const deepObject = (): string => '{"a":'.repeat(DEPTH) + '0' + '}'.repeat(DEPTH);
 
 /** An envelope whose design is `raw` JSON text: for JSON too deep to build as objects. */
-const withRawDesign = (raw: string): string => `{"format":"smp-design","version":1,"savedAt":"${SAVED_AT}","design":${raw}}`;
+const withRawDesign = (raw: string): string => `{"format":"smp-design","version":2,"savedAt":"${SAVED_AT}","design":${raw}}`;
 
 // ------------------------------------------------------------------------------------------------------ bundles
 
@@ -167,8 +167,8 @@ const BUILT: Built[] = [
   { file: 'array.json', input: 'design', what: 'a JSON array', parse: NOT_DESIGN, app: NOT_DESIGN, bytes: () => json([designEnvelope(CONTROL)]) },
   { file: 'other-app.json', input: 'design', what: "another app's JSON", parse: NOT_DESIGN, app: NOT_DESIGN,
     bytes: () => json({ name: 'photo-editor-preset', version: 3, format: 'lightroom', settings: { exposure: 0.4, contrast: 12, design: { density: 100 } } }) },
-  { file: 'future-version.json', input: 'design', what: 'a future version (2)', parse: /saved by a newer version of the app \(format 2\)/, app: /newer version of the app/,
-    bytes: () => json({ ...designEnvelope({ ...CONTROL, version: 2, hologram: true }), version: 2 }) },
+  { file: 'future-version.json', input: 'design', what: 'a future version (3)', parse: /saved by a newer version of the app \(format 3\)/, app: /newer version of the app/,
+    bytes: () => json({ ...designEnvelope({ ...CONTROL, version: 3, hologram: true }), version: 3 }) },
   { file: 'version-string.json', input: 'design', what: 'version "1" (a string)', parse: /no valid version/, app: /no valid version/,
     bytes: () => json({ ...designEnvelope(CONTROL), version: '1' }) },
   { file: 'nan-literal.json', input: 'design', what: 'NaN where a number goes', parse: NOT_JSON, app: NOT_JSON,

@@ -1,5 +1,5 @@
 import { presetPoints } from '../design/hairline.ts';
-import type { Design, HairlinePreset, Point } from '../design/types.ts';
+import { DEFAULT_GUIDES, DEFAULT_PREVIEW, DEFAULT_SKIN, DEFAULT_THINNING, DEFAULT_TREATMENT, type Design, type HairlinePreset, type Point } from '../design/types.ts';
 import type { View } from '../render/view.ts';
 import { Store } from './store.ts';
 
@@ -44,12 +44,19 @@ export function designFor(
   const h = hairline ?? { centreX: photo.width / 2, centreY: photo.height * 0.62, halfWidthMm: (photo.width * 0.32) / scale.pxPerMm };
   const points: Point[] = presetPoints(h.preset ?? 'rounded', h.centreX, h.centreY, h.halfWidthMm, scale.pxPerMm);
   return {
-    version: 1,
+    version: 2,
     photo: { width: photo.width, height: photo.height },
     scale,
-    hairline: { points, mirror: true, midlineX: h.centreX, bandMm: 8, irregularity: 1 },
+    hairline: { points, mirror: true, midlineX: h.centreX, bandMm: 8, irregularity: 1, gaps: 0 },
+    style: 'soft',
     area: { edits: [] },
-    dots: { density: 100, diameterMm: 0.12, spreadMm: 0.02, pigment: '#2b2622', opacity: 0.85, seed },
+    dots: { density: 100, diameterMm: 0.12, spreadMm: 0.02, pigment: '#2b2622', opacity: 0.85, dilution: 0, seed },
+    zones: [],
+    treatment: { ...DEFAULT_TREATMENT, shares: [...DEFAULT_TREATMENT.shares] },
+    skin: { ...DEFAULT_SKIN },
+    preview: { ...DEFAULT_PREVIEW, risks: { ...DEFAULT_PREVIEW.risks } },
+    guides: { ...DEFAULT_GUIDES },
+    thinning: { ...DEFAULT_THINNING, edits: [] },
   };
 }
 

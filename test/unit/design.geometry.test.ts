@@ -5,15 +5,15 @@ import { effectivePoints, hairlineCurve, presetPoints } from '../../src/design/h
 import { sampleSpline, segmentDistance } from '../../src/design/spline.ts';
 import type { Design, HairlinePreset } from '../../src/design/types.ts';
 import { makeDensitySampler } from '../../src/pattern/index.ts';
+import { designFor } from '../../src/app/state.ts';
 
 const PPM = 8;
+const base = designFor({ width: 1600, height: 1200 }, { pxPerMm: PPM, calibrated: true, source: 'demo' }, undefined, 's');
 const design = (patch: Partial<Design['hairline']> = {}, edits: Design['area']['edits'] = []): Design => ({
-  version: 1,
-  photo: { width: 1600, height: 1200 },
-  scale: { pxPerMm: PPM, calibrated: true, source: 'demo' },
-  hairline: { points: [{ x: 200, y: 800 }, { x: 500, y: 700 }, { x: 800, y: 680 }], mirror: true, midlineX: 800, bandMm: 8, irregularity: 0, ...patch },
+  ...base,
+  hairline: { points: [{ x: 200, y: 800 }, { x: 500, y: 700 }, { x: 800, y: 680 }], mirror: true, midlineX: 800, bandMm: 8, irregularity: 0, gaps: 0, ...patch },
   area: { edits },
-  dots: { density: 100, diameterMm: 0.12, spreadMm: 0.02, pigment: '#222222', opacity: 0.8, seed: 's' },
+  dots: { ...base.dots, pigment: '#222222', opacity: 0.8 },
 });
 
 describe('spline', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designFor } from '../../src/app/state.ts';
 import { parseBundle } from '../../src/persist/bundle.ts';
-import { DesignFileError, parseDesignFile, serializeDesign } from '../../src/persist/design-file.ts';
+import { DesignFileError, parseDesignFile, serializeDesign, validateDesign } from '../../src/persist/design-file.ts';
 
 const design = designFor({ width: 2400, height: 1800 }, { pxPerMm: 8, calibrated: true, source: 'ruler' });
 const envelope = (d: unknown, version = 1) => JSON.stringify({ format: 'smp-design', version, design: d });
@@ -37,6 +37,27 @@ describe('design files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(parsed, '__proto__')).toBe(false);
     expect(parsed.dots.density).toBe(design.dots.density);
+  });
+
+  it('open a real version-1 file: its design is kept and the new parts come at their defaults', () => {
+    const { zones, treatment, skin, preview, guides, thinning, style, ...rest } = design;
+    void [zones, treatment, skin, preview, guides, thinning, style];
+    const v1 = { ...rest, version: 1, hairline: { ...design.hairline, gaps: undefined }, dots: { ...design.dots, dilution: undefined, density: 123 } };
+    const parsed = parseDesignFile(JSON.stringify({ format: 'smp-design', version: 1, design: v1 }));
+    expect(parsed.version).toBe(2);
+    expect(parsed.dots.density).toBe(123);
+    expect(parsed.dots.dilution).toBe(0);
+    expect(parsed.hairline.gaps).toBe(0);
+    expect(parsed.treatment.shares).toEqual([0.3, 0.7, 1]);
+    expect(parsed.preview.session).toBe(3);
+    expect(parsed.zones).toEqual([]);
+    // The same design stored by an older app (autosave, bundles) is upgraded too.
+    expect(validateDesign(JSON.parse(JSON.stringify(v1))).treatment.intervalDays).toBe(14);
+  });
+
+  it('refuse session shares that do not rise to 1', () => {
+    expect(() => validateDesign({ ...design, treatment: { ...design.treatment, shares: [0.7, 0.3, 1] } })).toThrow(/shares/);
+    expect(() => validateDesign({ ...design, treatment: { ...design.treatment, shares: [0.3, 0.7] } })).toThrow();
   });
 
   it('migrate older versions step by step', () => {
