@@ -13,19 +13,21 @@ out float vRadius;
 out float vGain;
 out float vTone;
 out float vPhase;
+out vec4 vLook; // ink, softness, redness, drift
 
 void main() {
-    if (aRankTone.x >= uShare) {
+    DotLook d = lookOf(aCenter, aSize, aRankTone);
+    if (!d.visible) {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume: not drawn
         return;
     }
-    vec3 s = dotSize(aSize);
-    vRadius = s.x;
-    vGain = s.y;
-    vLocal = aPosition * s.z;
+    vRadius = d.drawn;
+    vGain = d.gain;
+    vLocal = aPosition * d.halfSize;
     vTone = aRankTone.y * 2.0 - 1.0;
     vPhase = fract(aRankTone.x * 613.7 + aRankTone.y * 97.3) * 6.2831853;
-    vec2 world = aCenter + aPosition * (s.z / uDevicePxPerUnit);
+    vLook = vec4(d.ink, d.softness, d.redness, d.drift);
+    vec2 world = aCenter + aPosition * (d.halfSize / uDevicePxPerUnit);
     mat3 mvp = uProjectionMatrix * uWorldTransformMatrix * uTransformMatrix;
     gl_Position = vec4((mvp * vec3(world, 1.0)).xy, 0.0, 1.0);
 }

@@ -1,5 +1,6 @@
-import { Buffer, BufferUsage, Container, Geometry, Mesh, Rectangle, Shader, UniformGroup } from 'pixi.js';
-import size from '../../shaders/dot-size.glsl?raw';
+import { Buffer, BufferImageSource, BufferUsage, Container, Geometry, Mesh, Rectangle, Shader, UniformGroup } from 'pixi.js';
+import common from '../../shaders/dot-common.glsl?raw';
+import look from '../../shaders/dot-look.glsl?raw';
 import ink from '../../shaders/dot-ink.glsl?raw';
 import quadVertex from '../../shaders/dot.vert?raw';
 import quadFragment from '../../shaders/dot.frag?raw';
@@ -12,19 +13,96 @@ export const BYTES_PER_DOT = 16;
 /** Rank of a spare record: never under any share, so it is never drawn. */
 const HIDDEN = 65535;
 
+type Vec4 = [number, number, number, number];
+
+/** The uniforms of the dot shader (see shaders/README.md); src/realism/look.ts makes them from a design. */
 export interface DotLook {
-  /** Pigment colour as 0..1 RGB. */
+  /** Pigment colour as 0..1 RGB, diluted. */
   pigment: [number, number, number];
+  /** Ink at a dot's centre, the session's shade included. */
   opacity: number;
-  /** Draw the dots with rank below this: a session's cumulative share times the density's share. */
+  /** The body density's share of the generated dots (a zone multiplies it). */
   share: number;
   sizeScale: number;
   softness: number;
   irregular: number;
   toneVar: number;
+  /** Cumulative share of the final dots after sessions 1–4. */
+  sessionCum: Vec4;
+  /** Age in days of each session's dots at the previewed moment; −1: not done yet. */
+  sessionAge: Vec4;
+  healDays: number;
+  /** Rate-scaled years of fading per year (sun). */
+  fadeRate: number;
+  /** 0 or 1: wrong ink drifting toward driftColour. */
+  drift: number;
+  driftColour: [number, number, number];
+  /** Share of dots blown out. */
+  blowout: number;
+  /** Healing and fading lookup table, RGBA8, 2 rows of 256 (src/realism/appearance.ts). */
+  ageLut: Uint8Array;
 }
 
-export const DEFAULT_LOOK: DotLook = { pigment: [0.16, 0.15, 0.16], opacity: 0.85, share: 1, sizeScale: 1, softness: 0.35, irregular: 0.08, toneVar: 0.18 };
+/** A healed look with no LUT of its own: size and ink 1 at every age. */
+const FLAT_LUT = new Uint8Array(256 * 2 * 4).map((_, i) => [85, 170, 0, 0][i % 4]!);
+
+export const DEFAULT_LOOK: DotLook = {
+  pigment: [0.16, 0.15, 0.16],
+  opacity: 0.85,
+  share: 1,
+  sizeScale: 1,
+  softness: 0.35,
+  irregular: 0.08,
+  toneVar: 0.18,
+  sessionCum: [1, 1, 1, 1],
+  sessionAge: [60, -1, -1, -1],
+  healDays: 30,
+  fadeRate: 1,
+  drift: 0,
+  driftColour: [0.27, 0.41, 0.48],
+  blowout: 0,
+  ageLut: FLAT_LUT,
+};
+
+/** A zone field (src/design/zones.ts): 4 floats a cell [density ×, size ×, shade −1…1, fade ×], over the photo. */
+export interface ZoneField {
+  cols: number;
+  rows: number;
+  values: Float32Array;
+}
+
+/** A hair mask over the photo: 1 = hair (thinning-hair mode hides dots centred there). */
+export interface HairMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Packs a zone field into RGBA8 texels (the shader's encoding in shaders/dot-look.glsl). */
+export function packZoneField(f: ZoneField | null): { width: number; height: number; data: Uint8Array } {
+  const cols = f ? f.cols : 1, rows = f ? f.rows : 1;
+  const data = new Uint8Array(cols * rows * 4);
+  const q = (v: number) => Math.round(Math.min(255, Math.max(0, v)));
+  for (let i = 0; i < cols * rows; i++) {
+    const [d, s, sh, fd] = f ? [f.values[4 * i]!, f.values[4 * i + 1]!, f.values[4 * i + 2]!, f.values[4 * i + 3]!] : [1, 1, 0, 1];
+    data[4 * i] = q(d * 128);
+    data[4 * i + 1] = q(((s - 0.5) / 1.5) * 255);
+    data[4 * i + 2] = q((sh + 1) * 128);
+    data[4 * i + 3] = q(((fd - 1) / 2) * 255);
+  }
+  return { width: cols, height: rows, data };
+}
+
+const dataTexture = (t: { width: number; height: number; data: Uint8Array }, linear: boolean): BufferImageSource =>
+  new BufferImageSource({
+    resource: t.data,
+    width: t.width,
+    height: t.height,
+    format: 'rgba8unorm',
+    alphaMode: 'no-premultiply-alpha',
+    scaleMode: linear ? 'linear' : 'nearest',
+    addressMode: 'clamp-to-edge',
+  });
 
 /**
  * Every dot in one draw call. The records live in one GPU buffer, drawn as one GL point each (the cheapest
@@ -43,6 +121,8 @@ export class DotLayer {
   private count = 0;
   private maxDiameter = 0;
   private devicePxPerUnit = 1;
+  private maxSizeMul = 1;
+  private textures: Record<'uZoneField' | 'uHairMask' | 'uAgeLut', BufferImageSource>;
 
   constructor(maxPointSize: number) {
     this.maxPointSize = maxPointSize;
@@ -67,9 +147,24 @@ export class DotLayer {
       uSoftness: { value: DEFAULT_LOOK.softness, type: 'f32' },
       uIrregular: { value: DEFAULT_LOOK.irregular, type: 'f32' },
       uToneVar: { value: DEFAULT_LOOK.toneVar, type: 'f32' },
+      uPhotoSize: { value: new Float32Array([1, 1]), type: 'vec2<f32>' },
+      uSessionCum: { value: new Float32Array(DEFAULT_LOOK.sessionCum), type: 'vec4<f32>' },
+      uSessionAge: { value: new Float32Array(DEFAULT_LOOK.sessionAge), type: 'vec4<f32>' },
+      uHealDays: { value: DEFAULT_LOOK.healDays, type: 'f32' },
+      uFadeRate: { value: DEFAULT_LOOK.fadeRate, type: 'f32' },
+      uDrift: { value: 0, type: 'f32' },
+      uDriftColour: { value: new Float32Array(DEFAULT_LOOK.driftColour), type: 'vec3<f32>' },
+      uBlowout: { value: 0, type: 'f32' },
+      uUseMask: { value: 0, type: 'f32' },
     });
+    this.textures = {
+      uZoneField: dataTexture(packZoneField(null), true),
+      uHairMask: dataTexture({ width: 1, height: 1, data: new Uint8Array(4) }, false),
+      uAgeLut: dataTexture({ width: 256, height: 2, data: FLAT_LUT }, true),
+    };
     const program = (vertex: string, fragment: string, name: string) =>
-      Shader.from({ gl: { vertex: size + vertex, fragment: ink + fragment, name }, resources: { dotUniforms: this.uniforms } });
+      // GLSL ES 3.00 (pixi reads the version off the fragment source and gives both stages its header).
+      Shader.from({ gl: { vertex: common + look + vertex, fragment: `#version 300 es\n${common}${ink}${fragment}`, name }, resources: { dotUniforms: this.uniforms, ...this.textures } });
     this.points = new Mesh({ geometry: pointGeometry, shader: program(pointVertex, pointFragment, 'smp-dot-points'), blendMode: 'multiply' });
     this.quads = new Mesh({ geometry: quadGeometry, shader: program(quadVertex, quadFragment, 'smp-dot-quads'), blendMode: 'multiply' });
     this.view.addChild(this.points, this.quads);
@@ -104,6 +199,8 @@ export class DotLayer {
     this.count = d.count;
     this.maxDiameter = maxDiameter;
     this.quads.geometry.instanceCount = d.count;
+    (this.uniforms.uniforms.uPhotoSize as Float32Array).set([bounds.width, bounds.height]);
+    this.uniforms.update();
     const area = new Rectangle(0, 0, bounds.width, bounds.height);
     this.points.boundsArea = area;
     this.quads.boundsArea = area;
@@ -119,8 +216,50 @@ export class DotLayer {
     if (look.softness !== undefined) u.uSoftness = look.softness;
     if (look.irregular !== undefined) u.uIrregular = look.irregular;
     if (look.toneVar !== undefined) u.uToneVar = look.toneVar;
+    if (look.sessionCum) (u.uSessionCum as Float32Array).set(look.sessionCum);
+    if (look.sessionAge) (u.uSessionAge as Float32Array).set(look.sessionAge);
+    if (look.healDays !== undefined) u.uHealDays = look.healDays;
+    if (look.fadeRate !== undefined) u.uFadeRate = look.fadeRate;
+    if (look.drift !== undefined) u.uDrift = look.drift;
+    if (look.driftColour) (u.uDriftColour as Float32Array).set(look.driftColour);
+    if (look.blowout !== undefined) u.uBlowout = look.blowout;
+    if (look.ageLut) this.setTexture('uAgeLut', { width: 256, height: 2, data: look.ageLut }, true);
     this.uniforms.update();
     this.choose();
+  }
+
+  /** Zone densities, sizes, shades and fade rates over the photo; null: the body's everywhere. */
+  setZoneField(f: ZoneField | null): void {
+    let max = 1;
+    if (f) for (let i = 1; i < f.values.length; i += 4) max = Math.max(max, f.values[i]!);
+    this.maxSizeMul = max;
+    this.setTexture('uZoneField', packZoneField(f), true);
+    this.choose();
+  }
+
+  /** Thinning-hair mode: no dot whose centre falls on hair. null: the mask is off. */
+  setHairMask(m: HairMask | null): void {
+    const u = this.uniforms.uniforms as Record<string, unknown>;
+    u.uUseMask = m ? 1 : 0;
+    this.uniforms.update();
+    if (!m) return;
+    const data = new Uint8Array(m.width * m.height * 4);
+    for (let i = 0; i < m.data.length; i++) data[4 * i] = m.data[i] ? 255 : 0;
+    this.setTexture('uHairMask', { width: m.width, height: m.height, data }, false);
+  }
+
+  /** Replaces a data texture in both programs (a new source: sizes change, and the old one is freed). */
+  private setTexture(name: keyof DotLayer['textures'], t: { width: number; height: number; data: Uint8Array }, linear: boolean): void {
+    const old = this.textures[name];
+    if (old.width === t.width && old.height === t.height) {
+      old.resource = t.data;
+      old.update();
+      return;
+    }
+    const next = dataTexture(t, linear);
+    this.textures[name] = next;
+    for (const mesh of [this.points, this.quads]) (mesh.shader!.resources as Record<string, unknown>)[name] = next;
+    old.destroy();
   }
 
   /** Device px per photo px at the current zoom: the shader keeps each dot's ink right at any scale. */
@@ -134,8 +273,12 @@ export class DotLayer {
   /** The mesh that draws at the current zoom: points while the largest dot fits in a point, else quads. */
   activeMesh(): Mesh<Geometry, Shader> {
     const u = this.uniforms.uniforms as Record<string, number>;
-    const r = Math.max(0.75, 0.5 * this.maxDiameter * u.uSizeScale! * this.devicePxPerUnit) * (1 + u.uIrregular!);
-    const side = 2 * (r + 0.5 * Math.max(1, u.uSoftness! * r) + 0.25);
+    // The largest a dot can get: zone size, a fresh scab (up to 3×, the LUT's range), a blowout (2.6×), its halo.
+    const ages = u.uSessionAge as unknown as Float32Array;
+    const fresh = Array.from(ages).some((a) => a >= 0 && a < 10);
+    const grow = this.maxSizeMul * (fresh ? 3 : 2) * (u.uBlowout! > 0 ? 2.6 : 1);
+    const r = Math.max(0.75, 0.5 * this.maxDiameter * u.uSizeScale! * grow * this.devicePxPerUnit) * (1 + u.uIrregular!) * (fresh ? 2.8 : 1) + (fresh ? 1.5 : 0);
+    const side = 2 * (r + 0.5 * Math.max(1, (u.uSoftness! + 1) * r) + 0.25);
     return side <= this.maxPointSize ? this.points : this.quads;
   }
 
@@ -148,5 +291,6 @@ export class DotLayer {
   destroy(): void {
     this.view.destroy({ children: true });
     this.records.destroy();
+    for (const t of Object.values(this.textures)) t.destroy();
   }
 }

@@ -1,0 +1,52 @@
+import type { Preview, Treatment } from '../design/types.ts';
+
+/** Cumulative share of the final density after each session, padded to 4 with 1 (a session that never comes adds nothing). */
+export function cumulativeShares(t: Treatment): [number, number, number, number] {
+  const s = t.shares;
+  return [s[0] ?? 1, s[1] ?? 1, s[2] ?? 1, s[3] ?? 1];
+}
+
+/** The session a dot belongs to, 0-based, from its rank within the final pattern (rank in [0, 1)). */
+export function sessionOfRank(rank: number, t: Treatment): number {
+  const cum = cumulativeShares(t);
+  for (let k = 0; k < t.shares.length; k++) if (rank < cum[k]!) return k;
+  return t.shares.length - 1;
+}
+
+/**
+ * How old each session's dots are, in days, when the picture shows `preview.days` after session `preview.session`:
+ * sessions are `intervalDays` apart, so earlier sessions' dots are older; a session not yet done is −1.
+ */
+export function sessionAges(t: Treatment, p: Preview): [number, number, number, number] {
+  const ages: [number, number, number, number] = [-1, -1, -1, -1];
+  const done = Math.min(Math.max(1, Math.round(p.session)), t.shares.length);
+  for (let k = 0; k < done; k++) ages[k] = p.days + (done - 1 - k) * t.intervalDays;
+  return ages;
+}
+
+/**
+ * Ink multiplier for the shade after `session` of n: each session before the last is lighter by the shade step
+ * (clinics start lighter and darken each session; the hairline stays conservative first).
+ */
+export function sessionShade(t: Treatment, session: number): number {
+  const n = t.shares.length;
+  const k = Math.min(Math.max(1, Math.round(session)), n);
+  return Math.max(0.1, 1 - t.shadeStep * (n - k));
+}
+
+/** Share of the final dots shown after `session`. */
+export function sessionShare(t: Treatment, session: number): number {
+  const k = Math.min(Math.max(1, Math.round(session)), t.shares.length);
+  return t.shares[k - 1]!;
+}
+
+/** The calendar date of each session (ISO yyyy-mm-dd), or null when no start date is planned. */
+export function sessionDates(t: Treatment): (string | null)[] {
+  return t.shares.map((_, k) => {
+    if (!t.startDate) return null;
+    const d = new Date(`${t.startDate}T12:00:00Z`);
+    if (Number.isNaN(d.getTime())) return null;
+    d.setUTCDate(d.getUTCDate() + k * t.intervalDays);
+    return d.toISOString().slice(0, 10);
+  });
+}
