@@ -1,4 +1,8 @@
-import { buildDensityField, buildShapeField, shapeKey } from '../design/density-field.ts';
+import { buildDensityField, buildShapeField, fieldGrid, shapeKey } from '../design/density-field.ts';
+import { densityShareOf, lookFor } from '../realism/look.ts';
+import { effectiveDesign } from '../realism/risks.ts';
+import { countVisible } from '../realism/visibility.ts';
+import { buildZoneField } from '../design/zones.ts';
 import type { DensityRaster } from '../pattern/types.ts';
 import { LIMITS, type Design } from '../design/types.ts';
 import { isPatternError, type PatternRequest } from '../pattern/index.ts';
@@ -11,12 +15,17 @@ import type { AppStore } from './state.ts';
  * so moving its slider redraws one frame and never moves a dot. These parts of a design change the dots themselves.
  */
 export const GENERATION_DENSITY = LIMITS.density.max;
-const patternKey = (d: Design): string =>
-  JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.diameterMm, d.dots.spreadMm, d.dots.seed]);
+/** What the dots themselves depend on (a risk like the helmet look can change it: see effectiveDesign). */
+const patternKey = (design: Design): string => {
+  const d = effectiveDesign(design);
+  return JSON.stringify([shapeKey(d), d.dots.diameterMm, d.dots.spreadMm]);
+};
+/** What the shader shows of them: density share, session, age, pigment, risks. */
+const lookKey = (d: Design): string => JSON.stringify({ ...lookFor(d), ageLut: [d.treatment, d.dots.diameterMm], zones: d.zones });
 /** Everything the picture shows: when what is on screen was drawn for this, the pipeline is settled. */
-const pictureKey = (d: Design): string => `${patternKey(d)}|${d.dots.density}`;
+const pictureKey = (d: Design): string => `${patternKey(d)}|${lookKey(d)}`;
 /** The share of the generated dots the design's density keeps. */
-export const densityShare = (d: Design): number => Math.min(1, d.dots.density / GENERATION_DENSITY);
+export const densityShare = (d: Design): number => densityShareOf(effectiveDesign(d).dots.density);
 
 export function hexToRgb(hex: string): [number, number, number] {
   const v = parseInt(hex.replace('#', ''), 16);
@@ -24,7 +33,8 @@ export function hexToRgb(hex: string): [number, number, number] {
 }
 
 /** The engine request for a design and its shape (from the field worker). */
-export function requestFor(d: Design, shape: DensityRaster): PatternRequest {
+export function requestFor(design: Design, shape: DensityRaster): PatternRequest {
+  const d = effectiveDesign(design);
   return {
     width: d.photo.width,
     height: d.photo.height,
@@ -66,19 +76,31 @@ export function startPipeline(
   let seq = 0;
   let shownSeq = 0;
   let ranks: Float32Array = new Float32Array(0);
-  let drawn = { pattern: '', share: -1 };
+  let drawn = { pattern: '', look: '' };
 
-  /** Draws the current share of the dots on screen, then reports the picture as settled for this design. */
+  /** Zones' density, size, shade and fade (src/design/zones.ts) to the dot layer, when they changed. */
+  let zoneValues: Float32Array | null = null;
+  const showZones = (design: Design): void => {
+    const d = effectiveDesign(design);
+    const grid = fieldGrid(d);
+    const values = buildZoneField(d, grid); // the same array while nothing it depends on changed
+    if (values === zoneValues) return;
+    zoneValues = values;
+    scene.dots.setZoneField({ ...grid, values });
+  };
+
+  /** Draws the dots on screen with the design's look, then reports the picture as settled for this design. */
   const show = (): void => {
     const d = store.get().design;
-    const share = densityShare(d);
+    const look = lookFor(d);
+    const lk = lookKey(d);
     const pattern = drawn.pattern;
-    scene.setLook({ share });
-    let visible = 0;
-    for (let i = 0; i < ranks.length; i++) if (ranks[i]! < share) visible++;
-    const key = `${pattern}|${d.dots.density}`;
+    scene.setLook(look);
+    showZones(d);
+    const visible = countVisible(ranks, look);
+    const key = `${pattern}|${lk}`;
     void scene.requestRender().then(() => {
-      drawn = { pattern, share };
+      drawn = { pattern, look: lk };
       status.generation++;
       status.dots = visible;
       status.shown = key;
@@ -88,9 +110,11 @@ export function startPipeline(
 
   const regenerate = (): void => {
     scheduled = false;
-    const design = store.get().design;
-    const key = patternKey(design);
-    status.wanted = pictureKey(design);
+    const current = store.get().design;
+    const key = patternKey(current);
+    status.wanted = pictureKey(current);
+    // The dots are made for the design as the previewed risks change it (the helmet look reshapes the band).
+    const design = effectiveDesign(current);
     onStatus({ ...status });
     if (key === requested) return;
     // One shape at a time: while the field worker is busy, the latest design waits and is taken when it is done.
@@ -123,7 +147,7 @@ export function startPipeline(
           shownSeq = mine;
           scene.setDots(dots);
           ranks = dots.rank;
-          drawn = { pattern: key, share: -1 };
+          drawn = { pattern: key, look: '' };
           show();
         },
         (e: unknown) => {
@@ -137,15 +161,14 @@ export function startPipeline(
       );
   };
 
-  let last: { pigment: string; opacity: number; split: number; view: unknown } | undefined;
+  let last: { split: number; view: unknown } | undefined;
   const apply = (): void => {
     const s = store.get();
     // Only what changed is handed to the scene: each hand-over asks for a frame.
     const split = s.showBefore ? 1 : s.split;
-    if (last?.pigment !== s.design.dots.pigment || last.opacity !== s.design.dots.opacity) scene.setLook({ pigment: hexToRgb(s.design.dots.pigment), opacity: s.design.dots.opacity });
     if (last?.split !== split) scene.setSplit(split);
     if (last?.view !== s.view) scene.setView(s.view);
-    last = { pigment: s.design.dots.pigment, opacity: s.design.dots.opacity, split, view: s.view };
+    last = { split, view: s.view };
     if (!scheduled && patternKey(s.design) !== requested) {
       // Not settled from this moment: whoever waits for the picture waits for these dots.
       status.wanted = pictureKey(s.design);
@@ -153,7 +176,7 @@ export function startPipeline(
       scheduled = true;
       // Coalesce a burst of input events (a slider drag) into one job per frame.
       requestAnimationFrame(regenerate);
-    } else if (drawn.pattern === requested && drawn.share !== densityShare(s.design)) {
+    } else if (drawn.pattern === requested && drawn.look !== lookKey(s.design)) {
       status.wanted = pictureKey(s.design);
       show();
     }

@@ -4,6 +4,7 @@ import { hairlineCurve } from './hairline.ts';
 import { seededNoise } from './noise.ts';
 import { segmentDistance } from './spline.ts';
 import type { Design, Point } from './types.ts';
+import { isTissueRole, tissueKey, zoneCoverageRaster } from './zone-shape.ts';
 
 /** Raster cell size: fine enough to resolve a 1 mm noise wiggle in the hairline band. */
 const CELL_MM = 1;
@@ -11,6 +12,8 @@ const MAX_CELLS = 1_000_000;
 /** Irregularity at full strength: mm of large-scale (≈15 mm) and small-scale (≈2.5 mm) wander of the band. */
 const LARGE_MM = 3;
 const SMALL_MM = 1;
+/** Gaps ("broken" style): the noise scale of the bare patches, mm; gaps come out ≈ 6–12 mm wide. */
+const GAP_MM = 11;
 
 /**
  * The density (dots/cm²) the engine is given: the design's density times its shape (see buildShapeField).
@@ -21,10 +24,11 @@ export function buildDensityField(d: Design, shape: DensityRaster = buildShapeFi
   return { cols: shape.cols, rows: shape.rows, values };
 }
 
-/** What the shape depends on: a design change outside these leaves it as it is. */
-export const shapeKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.seed]);
+/** What the shape depends on: a design change outside these leaves it as it is (of the zones, scars' and patches' outlines only). */
+export const shapeKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.area, d.dots.seed, tissueKey(d.zones)]);
 const rampKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.dots.seed]);
 const areaKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, d.area]);
+const tissueCacheKey = (d: Design): string => JSON.stringify([d.photo, d.scale.pxPerMm, tissueKey(d.zones)]);
 
 /** The raster's cells for a design: 1 mm, coarser for very large photos. */
 export function fieldGrid(d: Design): { cols: number; rows: number } {
@@ -36,6 +40,7 @@ export function fieldGrid(d: Design): { cols: number; rows: number } {
 
 let rampCache: { key: string; values: Float32Array } | undefined;
 let areaCache: { key: string; values: Float32Array } | undefined;
+let tissueCache: { key: string; values: Float32Array | null } | undefined;
 
 /**
  * Where dots go, 0–1: the treatment-area coverage times the hairline ramp, each cached on its own so that a brush
@@ -49,8 +54,13 @@ export function buildShapeField(d: Design): DensityRaster {
   if (rampCache?.key !== rk) rampCache = { key: rk, values: rampRaster(d, grid) };
   const ak = areaKey(d);
   if (areaCache?.key !== ak) areaCache = { key: ak, values: areaRaster(d, grid) };
+  const tk = tissueCacheKey(d);
+  if (tissueCache?.key !== tk) tissueCache = { key: tk, values: tissueRaster(d, grid) };
   const values = new Float32Array(grid.cols * grid.rows);
   for (let i = 0; i < values.length; i++) values[i] = rampCache.values[i]! * areaCache.values[i]!;
+  // Scars and patches are treated wherever they are drawn, in front of the hairline too: they raise the shape.
+  const tissue = tissueCache.values;
+  if (tissue) for (let i = 0; i < values.length; i++) if (tissue[i]! > values[i]!) values[i] = tissue[i]!;
   return { ...grid, values };
 }
 
@@ -101,6 +111,23 @@ function areaRaster(d: Design, { cols, rows }: { cols: number; rows: number }): 
   return values;
 }
 
+/** The scar and patch zones' coverage per cell (the largest where they overlap), or null when there are none. */
+function tissueRaster(d: Design, grid: { cols: number; rows: number }): Float32Array | null {
+  const zones = d.zones.filter((z) => isTissueRole(z.role));
+  if (zones.length === 0) return null;
+  const values = new Float32Array(grid.cols * grid.rows);
+  for (const z of zones) {
+    const c = zoneCoverageRaster(z, d.photo, d.scale.pxPerMm, grid);
+    for (let j = 0; j < c.h; j++) {
+      for (let i = 0; i < c.w; i++) {
+        const k = (c.j0 + j) * grid.cols + c.i0 + i, v = c.values[j * c.w + i]!;
+        if (v > values[k]!) values[k] = v;
+      }
+    }
+  }
+  return values;
+}
+
 /** 0–1 at a photo point: 0 in front of the hairline, rising across the band behind it. */
 export function makeHairlineRamp(d: Design): (p: Point) => number {
   const curve = hairlineCurve(d.hairline);
@@ -110,6 +137,8 @@ export function makeHairlineRamp(d: Design): (p: Point) => number {
   const large = seededNoise(d.dots.seed, 'hairline-large');
   const small = seededNoise(d.dots.seed, 'hairline-small');
   const speckle = seededNoise(d.dots.seed, 'hairline-speckle');
+  const gaps = Math.min(1, Math.max(0, d.hairline.gaps));
+  const gapNoise = gaps > 0 ? seededNoise(d.dots.seed, 'hairline-gaps') : undefined;
   const reach = bandPx + (LARGE_MM + SMALL_MM) * irr * ppm + 2 * ppm;
   const depth = signedDepth(curve, reach);
   return (p) => {
@@ -122,8 +151,25 @@ export function makeHairlineRamp(d: Design): (p: Point) => number {
     const t = s / bandPx;
     // Inside the band the ramp is also patchy at the scale of a few dots, as a natural hairline thins out.
     const patchy = 1 + 0.35 * irr * speckle(mm.x / 1.8, mm.y / 1.8) * (1 - t);
-    return Math.min(1, Math.max(0, t * t * (3 - 2 * t) * patchy));
+    const v = Math.min(1, Math.max(0, t * t * (3 - 2 * t) * patchy));
+    if (!gapNoise) return v;
+    // Broken: fuller clumps between the gaps (the ramp rises sooner), so the gaps read against them.
+    return v ** (1 - 0.6 * gaps) * gapFactor(gapNoise(mm.x / GAP_MM, mm.y / GAP_MM), gaps, t);
   };
+}
+
+/**
+ * How much of the band a gap leaves (0–1) at noise value `n` (−1…1) and depth `t` (0 front … 1 back of the band).
+ * More gaps lower the noise level at which a gap opens, so more of the band's length is open and the gaps widen; a
+ * gap is bare through most of the band's depth (so it reads as a notch, not just a sparser front) and closes at its
+ * back, where the full density takes over.
+ */
+export function gapFactor(n: number, gaps: number, t: number): number {
+  if (gaps <= 0) return 1;
+  const cut = 0.8 - 1.4 * gaps;
+  const u = Math.min(1, Math.max(0, (n - cut) / 0.4));
+  const open = u * u * (3 - 2 * u);
+  return 1 - open * Math.min(1, 1.25 * (1 - t ** 4));
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Point } from '../../design/types.ts';
-import { setDesign } from '../state.ts';
+import type { Design, Point } from '../../design/types.ts';
+import { setDesign, type ToolId } from '../state.ts';
 import { onPointerLeave, svg, type Tool, type ToolContext } from './tool.ts';
 
 /** Radius of the sampled disc, in screen px: the colour is what the user sees under the cursor's ring. */
@@ -48,8 +48,19 @@ export const rgbHex = (rgb: readonly number[]): string => `#${rgb.map((v) => Mat
  * averaged over a small disc under the cursor, then the Pan tool comes back. The ring under the cursor shows the
  * colour it would pick. No darkening or other guess: the technician adjusts the shade after.
  */
-export function eyedropperTool(ctx: ToolContext): Tool {
+export type PickTarget = 'pigment' | 'skin' | 'hair';
+
+const PICKED: Record<PickTarget, { tool: ToolId; apply: (d: Design, colour: string) => Design; says: string }> = {
+  pigment: { tool: 'eyedropper', apply: (d, c) => ({ ...d, dots: { ...d.dots, pigment: c } }), says: 'Pigment set to' },
+  skin: { tool: 'eyedropper-skin', apply: (d, c) => ({ ...d, skin: { ...d.skin, skinColour: c } }), says: 'Skin colour sampled:' },
+  hair: { tool: 'eyedropper-hair', apply: (d, c) => ({ ...d, skin: { ...d.skin, hairColour: c } }), says: 'Hair colour sampled:' },
+};
+
+export const eyedropperTool = (target: PickTarget = 'pigment') => (ctx: ToolContext): Tool => pickTool(ctx, target);
+
+function pickTool(ctx: ToolContext, target: PickTarget): Tool {
   let pointer: Point | null = null;
+  const picked = PICKED[target];
 
   const sample = (p: Point): string | null => {
     const k = ctx.scale();
@@ -80,7 +91,7 @@ export function eyedropperTool(ctx: ToolContext): Tool {
   });
 
   return {
-    id: 'eyedropper',
+    id: picked.tool,
     down(p) {
       pointer = p;
       const colour = sample(p);
@@ -88,8 +99,8 @@ export function eyedropperTool(ctx: ToolContext): Tool {
         ctx.store.update((s) => ({ ...s, notice: { kind: 'error', text: 'Click on the photo to pick its colour.' } }));
         return true;
       }
-      setDesign(ctx.store, (d) => ({ ...d, dots: { ...d.dots, pigment: colour } }));
-      ctx.store.update((s) => ({ ...s, tool: 'pan', notice: { kind: 'info', text: `Pigment set to ${colour}, picked from the photo.` } }));
+      setDesign(ctx.store, (d) => picked.apply(d, colour));
+      ctx.store.update((s) => ({ ...s, tool: 'pan', notice: { kind: 'info', text: `${picked.says} ${colour}, picked from the photo.` } }));
       return true;
     },
     hover(p) {
