@@ -3,7 +3,7 @@ import { densityShareOf, lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
 import { countVisible } from '../realism/visibility.ts';
 import { buildZoneField } from '../design/zones.ts';
-import type { DensityRaster } from '../pattern/types.ts';
+import type { DensityRaster, PatternResult } from '../pattern/types.ts';
 import { LIMITS, type Design } from '../design/types.ts';
 import { isPatternError, type PatternRequest } from '../pattern/index.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
@@ -75,7 +75,7 @@ export function startPipeline(
   let requested = '';
   let seq = 0;
   let shownSeq = 0;
-  let ranks: Float32Array = new Float32Array(0);
+  let dotsShown: Pick<PatternResult, 'x' | 'y' | 'rank'> = { x: new Float32Array(0), y: new Float32Array(0), rank: new Float32Array(0) };
   let drawn = { pattern: '', look: '' };
 
   /** Zones' density, size, shade and fade (src/design/zones.ts) to the dot layer, when they changed. */
@@ -97,7 +97,8 @@ export function startPipeline(
     const pattern = drawn.pattern;
     scene.setLook(look);
     showZones(d);
-    const visible = countVisible(ranks, look);
+    const grid = fieldGrid(effectiveDesign(d));
+    const visible = countVisible(dotsShown, look, zoneValues ? { ...grid, values: zoneValues, width: d.photo.width, height: d.photo.height } : null);
     const key = `${pattern}|${lk}`;
     void scene.requestRender().then(() => {
       drawn = { pattern, look: lk };
@@ -146,7 +147,7 @@ export function startPipeline(
           if (mine <= shownSeq) return;
           shownSeq = mine;
           scene.setDots(dots);
-          ranks = dots.rank;
+          dotsShown = dots;
           drawn = { pattern: key, look: '' };
           show();
         },

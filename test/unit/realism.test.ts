@@ -131,10 +131,16 @@ describe('the look a design gives the shader', () => {
   });
 
   it('counts the dots a session shows as its share of the final ones', () => {
-    const ranks = Float32Array.from({ length: 10_000 }, (_, i) => i / 10_000);
-    const at = (session: number) => countVisible(ranks, lookFor({ ...d, preview: { ...d.preview, session } }));
+    const n = 10_000;
+    const dots = { x: Float32Array.from({ length: n }, (_, i) => (i % 100) * 8), y: Float32Array.from({ length: n }, (_, i) => Math.floor(i / 100) * 6), rank: Float32Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n) };
+    const at = (session: number) => countVisible(dots, lookFor({ ...d, preview: { ...d.preview, session } }));
     expect(at(1) / at(3)).toBeCloseTo(0.3, 2);
     expect(at(2) / at(3)).toBeCloseTo(0.7, 2);
+    // A zone at half density on the left half of the photo keeps half its dots there.
+    const values = new Float32Array(2 * 1 * 4).fill(1);
+    values[0] = 0.5;
+    const zoned = countVisible(dots, lookFor(d), { cols: 2, rows: 1, values, width: 800, height: 600 });
+    expect(zoned / at(3)).toBeCloseTo(0.75, 1);
   });
 
   it('the helmet look is denser, hard-edged and even', () => {
