@@ -2,7 +2,7 @@ import type { Design } from '../design/types.ts';
 import type { Rgb } from './pigment.ts';
 
 /** The colour wrong (tattoo) ink drifts to: carbon seen through the dermis scatters blue-green. */
-export const DRIFT_COLOUR: Rgb = [70, 104, 122];
+export const DRIFT_COLOUR: Rgb = [30, 74, 118];
 /** Share of dots that blow out when the needle went too deep. */
 export const BLOWOUT_SHARE = 0.12;
 /** Years of (rate-scaled) fading over which wrong ink finishes its drift. */
