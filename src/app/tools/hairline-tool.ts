@@ -2,13 +2,15 @@ import { effectivePoints, hairlineCurve } from '../../design/hairline.ts';
 import { segmentDistance } from '../../design/spline.ts';
 import type { Point } from '../../design/types.ts';
 import { setDesign } from '../state.ts';
+import { drawGuides } from './guides-tool.ts';
 import { pathOf, svg, type Tool, type ToolContext } from './tool.ts';
 
 const HANDLE_PX = 7;
 
 /**
  * Edits the hairline: drag a point (with mirror on, its twin follows), drag the midline, click on the curve to add
- * a point, Delete (or double-click a point) to remove the selected one. The soft band is drawn behind the curve.
+ * a point, Delete (or double-click a point) to remove the selected one. The soft band is drawn behind the curve,
+ * and the front-view guide lines (guides-tool.ts) under it when they are placed.
  */
 export function hairlineTool(ctx: ToolContext): Tool {
   let dragging: { kind: 'point'; index: number; mirrored: boolean } | { kind: 'midline' } | null = null;
@@ -102,6 +104,7 @@ export function hairlineTool(ctx: ToolContext): Tool {
     draw(s) {
       const layer = ctx.layer;
       layer.replaceChildren();
+      drawGuides(layer, s, ctx.scale(), false); // the front-view guide lines, if placed, to drag the hairline to
       const hl = s.design.hairline;
       const curve = hairlineCurve(hl);
       const bandPx = hl.bandMm * s.design.scale.pxPerMm;
