@@ -127,6 +127,14 @@ test('landmarks placed with the Guides tool draw the guide and temple lines; a h
   await expect(warning.isVisible()).resolves.toBe(true);
   await expect(warning.textContent()).resolves.toMatch(/sits (9\.\d|10(\.\d)?|11(\.\d)?) mm below the guide/);
 
+  // Re-place one landmark picked in the panel: the next click moves it, the others stay.
+  await page.locator('button[data-landmark="browCrease"]').click();
+  await expect(page.getByTestId('guide-hint').textContent()).resolves.toMatch(/place: brow crease/);
+  await clickPhoto(page, 1260, 1650);
+  const moved = (await design(page)).guides;
+  expect(Math.hypot(moved.browCrease!.x - 1260, moved.browCrease!.y - 1650)).toBeLessThan(2.5);
+  expect(moved.glabella).toEqual(g.glabella);
+
   // Clear: the marks go, and so does the warning.
   await page.getByRole('button', { name: 'Clear guides' }).click();
   expect((await design(page)).guides).toMatchObject({ glabella: null, browCrease: null, leftEye: null, rightEye: null });
