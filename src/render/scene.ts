@@ -101,7 +101,15 @@ export class Scene {
 
   setDots(d: PatternResult): void {
     this.dots.setDots(d, this.photoSize);
+    this.shown = d;
     this.requestRender();
+  }
+
+  private shown: PatternResult | null = null;
+
+  /** The pattern on screen (photo px), for the export worker's own dot layer. */
+  get shownDots(): PatternResult | null {
+    return this.shown;
   }
 
   setLook(look: Partial<DotLook>): void {

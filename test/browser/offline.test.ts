@@ -67,7 +67,7 @@ describe('privacy', () => {
     expect(await swatch.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(58, 54, 52)');
     await swatch.click();
     await expect(swatch.getAttribute('aria-pressed')).resolves.toBe('true');
-    expect(await exportPng(page)).toBe('smp-simulation.png');
+    expect(await exportPng(page)).toBe('smp-before-after.png');
 
     expect(await violations(page)).toEqual([]);
     expectNoErrors(page);
@@ -85,7 +85,7 @@ describe('privacy', () => {
     await page.locator('#c-photo').setInputFiles({ name: 'client.png', mimeType: 'image/png', buffer: readFileSync('test/fixtures/ok.png') });
     await settled(page, gen);
     await expect(page.getByTestId('photo-name').textContent()).resolves.toBe('client.png');
-    expect(await exportPng(page)).toBe('smp-simulation.png');
+    expect(await exportPng(page)).toBe('smp-before-after.png');
 
     expect(foreignRequests(page)).toEqual([]);
     const origin = inject('baseUrl');

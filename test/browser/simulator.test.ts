@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { elementPixels, foreignRequests, openPage, settled, type Pixels } from './harness.ts';
@@ -178,20 +176,7 @@ describe('the simulator', () => {
     expect(designAfter).toBe(designBefore);
   });
 
-  it('exports a PNG at the photo\'s full size, and a before/after pair twice as wide', async () => {
-    const page = await openPage('/');
-    await settled(page);
-    const p = await probe(page);
-    for (const [name, width] of [['Export PNG', p.photo.width], ['Export before/after', 2 * p.photo.width]] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name }).click()]);
-      expect(download.suggestedFilename()).toMatch(/^smp-[a-z-]+\.png$/);
-      const file = join(mkdtempSync(join(tmpdir(), 'smp-export-')), download.suggestedFilename());
-      await download.saveAs(file);
-      const png = readFileSync(file);
-      expect(png.readUInt32BE(16)).toBe(width);
-      expect(png.readUInt32BE(20)).toBe(p.photo.height);
-    }
-  });
+  // Export: test/browser/export.test.ts (each layout, presets, JPEG, a 24-megapixel export, Cancel).
 
   it('edits the hairline: a dragged point moves its mirror twin and the dots; points are added, removed and preset', async () => {
     const page = await openPage('/');

@@ -1,0 +1,115 @@
+import * as Comlink from 'comlink';
+import type { Composition, Size } from '../compose/layout.ts';
+import type { PatternResult } from '../pattern/types.ts';
+import type { DotLook, HairMask, ZoneField } from './dot-layer.ts';
+import type { ExportJob, ExportProgress, ExportResult, ExportWorkerApi } from './offscreen-export.ts';
+
+export type { ExportProgress, ExportResult };
+
+export interface ExportRequest {
+  comp: Composition;
+  /** Upright photo, transferred to the worker (closed there); photoScale is its px per photo px. */
+  photo: ImageBitmap;
+  photoScale: number;
+  /** Transferred too; null for none. */
+  logo: ImageBitmap | null;
+  look: Partial<DotLook>;
+  zoneField: ZoneField | null;
+  hairMask: HairMask | null;
+  dots: PatternResult;
+  /** The photo's full size: the dots' coordinate space. */
+  photoSize: Size;
+  format: ExportJob['format'];
+  quality: number;
+  background: string;
+}
+
+/** A cancelled export rejects with this. */
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('The export was cancelled.');
+    this.name = 'ExportCancelledError';
+  }
+}
+
+/** How long a cancelled job may take to stop between tiles before its worker is ended (encoding can't be stopped). */
+const CANCEL_GRACE_MS = 300;
+
+/**
+ * Full-resolution export in a worker, so the page keeps answering: the photo and logo are transferred, the dots sent
+ * once per pattern, the picture comes back as an encoded Blob. Cancel stops between tiles, or ends the worker when it
+ * does not stop in time (a new one starts with the next job).
+ */
+export function createExportClient(): { run(r: ExportRequest, onProgress: (p: ExportProgress) => void, signal?: AbortSignal): Promise<ExportResult>; dispose(): void } {
+  let worker: Worker | undefined;
+  let api: Comlink.Remote<ExportWorkerApi> | undefined;
+  let died: ((e: Error) => void)[] = [];
+  const keys = new WeakMap<PatternResult, string>();
+  let nextKey = 0;
+  let nextId = 0;
+
+  const start = (): Comlink.Remote<ExportWorkerApi> => {
+    const w = new Worker(new URL('../../workers/export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
+    w.addEventListener('error', (e) => {
+      e.preventDefault();
+      const err = new Error(`The export worker failed${e.message ? `: ${e.message}` : ''}.`);
+      stop();
+      died.splice(0).forEach((f) => f(err));
+    });
+    worker = w;
+    api = Comlink.wrap<ExportWorkerApi>(w);
+    return api;
+  };
+  const stop = (): void => {
+    api?.[Comlink.releaseProxy]();
+    worker?.terminate();
+    worker = undefined;
+    api = undefined;
+  };
+
+  const run = async (r: ExportRequest, onProgress: (p: ExportProgress) => void, signal?: AbortSignal): Promise<ExportResult> => {
+    const id = ++nextId;
+    const remote = api ?? start();
+    let key = keys.get(r.dots);
+    if (!key) keys.set(r.dots, (key = `dots-${++nextKey}`));
+    const transfers = [r.photo, ...(r.logo ? [r.logo] : [])];
+    return new Promise<ExportResult>((resolve, reject) => {
+      let settled = false;
+      const finish = (f: () => void): void => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', abort);
+        died = died.filter((d) => d !== fail);
+        f();
+      };
+      const fail = (e: Error): void => finish(() => reject(e));
+      const abort = (): void => {
+        void remote.cancel(id);
+        setTimeout(() => {
+          if (settled) return;
+          stop();
+          fail(new ExportCancelledError());
+        }, CANCEL_GRACE_MS);
+      };
+      died.push(fail);
+      if (signal?.aborted) {
+        r.photo.close();
+        r.logo?.close();
+        return fail(new ExportCancelledError());
+      }
+      signal?.addEventListener('abort', abort);
+      void (async () => {
+        if (!(await remote.hasDots(key))) await remote.setDots(key, r.dots, r.photoSize);
+        const job: ExportJob = {
+          comp: r.comp, photo: r.photo, photoScale: r.photoScale, logo: r.logo, look: r.look, zoneField: r.zoneField, hairMask: r.hairMask, dotsKey: key,
+          format: r.format, quality: r.quality, background: r.background,
+        };
+        return remote.render(id, Comlink.transfer(job, transfers), Comlink.proxy(onProgress));
+      })().then(
+        (result) => finish(() => resolve(result)),
+        (e: unknown) => fail(e instanceof Error && /cancelled/.test(e.message) ? new ExportCancelledError() : e instanceof Error ? e : new Error(String(e))),
+      );
+    });
+  };
+  return { run, dispose: stop };
+}
