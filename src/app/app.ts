@@ -4,18 +4,26 @@ import { createFieldClient } from '../pool/field-client.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
 import { Scene } from '../render/scene.ts';
 import { fitView, zoomAt } from '../render/view.ts';
+import { buildCompareSection, mountCompareView } from './compare-view.ts';
+import { buildConsultationSection } from './consultation.ts';
 import { el } from './controls.ts';
 import { createOverlay } from './overlay.ts';
 import { buildPanel } from './panel.ts';
-import { startPipeline } from './pipeline.ts';
+import { startPipeline, type PipelineStatus } from './pipeline.ts';
 import { createAppStore, type AppState, type AppStore, type ToolId } from './state.ts';
 import { createStatusBar } from './status.ts';
+import { startThinning } from './thinning.ts';
 import { brushTool } from './tools/brush-tool.ts';
 import { calibrateTool } from './tools/calibrate-tool.ts';
 import { eyedropperTool } from './tools/eyedropper-tool.ts';
+import { guidesTool } from './tools/guides-tool.ts';
 import { hairlineTool } from './tools/hairline-tool.ts';
+import { maskBrushTool } from './tools/mask-brush-tool.ts';
 import { polygonTool } from './tools/polygon-tool.ts';
 import type { Tool, ToolContext, ToolFactory } from './tools/tool.ts';
+import { dotScarTool } from './tools/dot-scar-tool.ts';
+import { patchTool } from './tools/patch-tool.ts';
+import { zonePathTool } from './tools/zone-path-tool.ts';
 import { attachViewInput } from './view-input.ts';
 
 /** Tools by id; an id without a factory behaves like Pan. */
@@ -26,7 +34,16 @@ export const TOOL_FACTORIES: Partial<Record<ToolId, ToolFactory>> = {
   polygon: polygonTool,
   'calibrate-ruler': calibrateTool('ruler'),
   'calibrate-pupils': calibrateTool('pupils'),
-  eyedropper: eyedropperTool,
+  eyedropper: eyedropperTool('pigment'),
+  'eyedropper-skin': eyedropperTool('skin'),
+  'eyedropper-hair': eyedropperTool('hair'),
+  guides: guidesTool,
+  zone: zonePathTool('outline'),
+  'strip-scar': zonePathTool('strip'),
+  'dot-scar': dotScarTool,
+  patch: patchTool,
+  'mask-hair': maskBrushTool('hair'),
+  'mask-scalp': maskBrushTool('scalp'),
 };
 
 export interface App {
@@ -57,7 +74,7 @@ export async function createApp(
   const zoomBy = (f: number): void => store.update((s) => ({ ...s, view: zoomAt(s.view, f, centre().x, centre().y) }));
   const { panel, refresh } = buildPanel(store, {
     top: [...(parts.projectSection ? [parts.projectSection] : []), parts.photoSection],
-    bottom: [parts.exportSection],
+    bottom: [parts.exportSection, buildCompareSection(store), buildConsultationSection(store, () => holder.app!)],
     view: { fit: () => fit(), actualSize: () => zoomBy(1 / store.get().view.scale), zoom: zoomBy },
   });
   root.append(el('div', { class: 'stage' }, viewHost, status.bar), panel);
@@ -90,14 +107,34 @@ export async function createApp(
   attachViewInput(viewHost, store, active);
   const waiters: (() => void)[] = [];
   let ready = false;
+  /** The pipeline's last word, and how many other parts of the picture are still being made (the hair mask). */
+  let pipeline: PipelineStatus | undefined;
+  let holds = 0;
+  const report = (): void => {
+    if (!pipeline) return;
+    ready = pipeline.shown === pipeline.wanted && holds === 0;
+    status.showPipeline(pipeline, ready);
+    if (ready) waiters.splice(0).forEach((w) => w());
+  };
+  /** The picture is not ready until the returned release is called (once). */
+  const hold = (): (() => void) => {
+    holds++;
+    report();
+    let open = true;
+    return () => {
+      if (!open) return;
+      open = false;
+      holds--;
+      report();
+    };
+  };
   startPipeline(
     store,
     pool,
     scene,
     (p) => {
-      status.showPipeline(p);
-      ready = p.shown === p.wanted;
-      if (ready) waiters.splice(0).forEach((w) => w());
+      pipeline = p;
+      report();
     },
     createFieldClient(),
   );
@@ -141,5 +178,7 @@ export async function createApp(
     fit,
   };
   holder.app = self;
+  startThinning(self, hold);
+  mountCompareView(viewHost, self);
   return self;
 }

@@ -186,6 +186,9 @@ function build(host: HTMLElement, app: App) {
         scene!.setDots(i, dots);
         uploaded[i] = dots;
       }
+      // Thinning-hair mode: the panes keep dots off the same hair as the main view.
+      const mask = app.scene.dots.hairMask;
+      if (scene!.dotLayer(i)?.hairMask !== mask) scene!.dotLayer(i)?.setHairMask(mask);
       if (handed[i]?.d === d && handed[i]?.p === p) return;
       handed[i] = { d, p };
       const pd = paneDesign(d, p);

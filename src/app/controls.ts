@@ -57,8 +57,15 @@ export function checkbox(label: string, get: () => boolean, set: (v: boolean) =>
   return { row, refresh };
 }
 
+/** A panel section; its title folds it away (the panel is long), all open at first. */
 export function section(title: string, ...children: Node[]): HTMLElement {
-  return el('section', { 'aria-label': title }, el('h2', {}, title), ...children);
+  const toggle = el('button', { type: 'button', class: 'fold', 'aria-expanded': 'true' }, title);
+  const box = el('section', { 'aria-label': title }, el('h2', {}, toggle), ...children);
+  toggle.addEventListener('click', () => {
+    const open = box.classList.toggle('folded') === false;
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  return box;
 }
 
 /** Saves a blob as a file through the browser's download (a blob: URL, nothing leaves the device). */

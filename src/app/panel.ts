@@ -1,16 +1,17 @@
 import { presetPoints } from '../design/hairline.ts';
 import { DENSITY_PRESETS, LIMITS, type HairlinePreset } from '../design/types.ts';
+import { editStyleParams } from '../design/hairline-style.ts';
 import { button, checkbox, el, section, slider } from './controls.ts';
+import { buildHairlineSection } from './hairline-section.ts';
+import { buildThinningSection } from './thinning-section.ts';
+import { buildZonesSection } from './zones-section.ts';
+import { buildTreatmentSections } from './treatment-section.ts';
+import { PIGMENT_SHADES } from '../realism/pigment.ts';
 import { setDesign, type AppStore, type ToolId } from './state.ts';
 import { POLYGON_ERASE_ID } from './tools/polygon-tool.ts';
 
-export const PIGMENT_SWATCHES: { name: string; hex: string }[] = [
-  { name: 'Soft grey', hex: '#5a5655' },
-  { name: 'Charcoal', hex: '#3a3634' },
-  { name: 'Dark brown', hex: '#3b2a22' },
-  { name: 'Espresso', hex: '#2b2622' },
-  { name: 'Black', hex: '#161415' },
-];
+/** The pigment shades clinics use, light grey through dark brown to black (src/realism/pigment.ts). */
+export const PIGMENT_SWATCHES = PIGMENT_SHADES;
 
 const PRESETS: { id: HairlinePreset; name: string }[] = [
   { id: 'straight', name: 'Straight' },
@@ -65,8 +66,12 @@ export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom:
     presetSelect.value = '';
   });
   const mirror = keep(checkbox('Mirror symmetry', () => d().hairline.mirror, (v) => setHairline({ mirror: v })));
-  const band = keep(slider({ label: 'Soft edge', min: LIMITS.bandMm.min, max: LIMITS.bandMm.max, step: 0.5, unit: 'mm', get: () => d().hairline.bandMm, set: (v) => setHairline({ bandMm: v }) }));
-  const irregular = keep(slider({ label: 'Irregularity', min: 0, max: 2, step: 0.05, unit: '×', get: () => d().hairline.irregularity, set: (v) => setHairline({ irregularity: v }) }));
+  const band = keep(slider({ label: 'Soft edge', min: LIMITS.bandMm.min, max: LIMITS.bandMm.max, step: 0.5, unit: 'mm', get: () => d().hairline.bandMm, set: (v) => setDesign(store, (x) => editStyleParams(x, { bandMm: v })) }));
+  const irregular = keep(slider({ label: 'Irregularity', min: 0, max: 2, step: 0.05, unit: '×', get: () => d().hairline.irregularity, set: (v) => setDesign(store, (x) => editStyleParams(x, { irregularity: v })) }));
+  const hs = keep(buildHairlineSection(store));
+  const zones = keep(buildZonesSection(store));
+  const thinning = keep(buildThinningSection(store));
+  const treatment = keep(buildTreatmentSections(store));
 
   // Dots
   const density = keep(slider({ label: 'Density', min: LIMITS.density.min, max: LIMITS.density.max, step: 1, unit: 'dots/cm²', get: () => d().dots.density, set: (v) => setDots({ density: v }) }));
@@ -113,7 +118,8 @@ export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom:
       el('label', { class: 'row check' }, el('input', { type: 'checkbox', id: POLYGON_ERASE_ID }), ' Polygon removes area (or hold Shift)'),
       resetArea,
     ),
-    section('Hairline', el('div', { class: 'row' }, el('label', { for: 'c-hairline-preset' }, 'Shape '), presetSelect), mirror.row, band.row, irregular.row),
+    section('Hairline', el('div', { class: 'row' }, el('label', { for: 'c-hairline-preset' }, 'Shape '), presetSelect), hs.style, mirror.row, band.row, irregular.row, hs.gaps),
+    hs.guides,
     section(
       'Dots',
       density.row,
@@ -124,6 +130,9 @@ export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom:
       opacity.row,
       el('div', { class: 'row' }, el('label', { for: 'c-seed' }, 'Pattern seed '), seed, variation),
     ),
+    ...treatment.sections,
+    zones.section,
+    thinning.section,
     section(
       'View',
       el(

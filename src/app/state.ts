@@ -1,9 +1,12 @@
 import { presetPoints } from '../design/hairline.ts';
+import { STYLE_PRESETS } from '../design/hairline-style.ts';
 import { DEFAULT_GUIDES, DEFAULT_PREVIEW, DEFAULT_SKIN, DEFAULT_THINNING, DEFAULT_TREATMENT, type Design, type HairlinePreset, type Point } from '../design/types.ts';
+import type { CompareState } from '../compose/compare-panes.ts';
 import type { View } from '../render/view.ts';
 import { Store } from './store.ts';
 
-export type ToolId = 'pan' | 'hairline' | 'brush' | 'eraser' | 'polygon' | 'calibrate-ruler' | 'calibrate-pupils' | 'eyedropper';
+export type ToolId = 'pan' | 'hairline' | 'brush' | 'eraser' | 'polygon' | 'calibrate-ruler' | 'calibrate-pupils' | 'eyedropper' | 'eyedropper-skin' | 'eyedropper-hair' | 'guides'
+  | 'zone' | 'strip-scar' | 'dot-scar' | 'patch' | 'mask-hair' | 'mask-scalp';
 
 export interface PhotoInfo {
   name: string;
@@ -25,6 +28,10 @@ export interface AppState {
   brush: { sizeMm: number; feather: number };
   /** A short message for the user (bad file, calibration done…), or null. */
   notice: { kind: 'error' | 'info'; text: string } | null;
+  /** The compare view's panes and shared view while it is open (src/app/compare-view.ts); absent when closed. */
+  compare?: CompareState;
+  /** Thinning-hair mode: tint the hair mask over the photo (src/app/thinning.ts); absent = off. */
+  showMask?: boolean;
 }
 
 export type AppStore = Store<AppState>;
@@ -47,7 +54,7 @@ export function designFor(
     version: 2,
     photo: { width: photo.width, height: photo.height },
     scale,
-    hairline: { points, mirror: true, midlineX: h.centreX, bandMm: 8, irregularity: 1, gaps: 0 },
+    hairline: { points, mirror: true, midlineX: h.centreX, ...STYLE_PRESETS.soft },
     style: 'soft',
     area: { edits: [] },
     dots: { density: 100, diameterMm: 0.12, spreadMm: 0.02, pigment: '#2b2622', opacity: 0.85, dilution: 0, seed },

@@ -122,6 +122,8 @@ export class DotLayer {
   private maxDiameter = 0;
   private devicePxPerUnit = 1;
   private maxSizeMul = 1;
+  private zone: ZoneField | null = null;
+  private mask: HairMask | null = null;
   private textures: Record<'uZoneField' | 'uHairMask' | 'uAgeLut', BufferImageSource>;
 
   constructor(maxPointSize: number) {
@@ -173,6 +175,15 @@ export class DotLayer {
 
   get dotCount(): number {
     return this.count;
+  }
+
+  /** The zone field and hair mask last given: another layer drawing the same design (a compare pane, an export) takes them. */
+  get zoneField(): ZoneField | null {
+    return this.zone;
+  }
+
+  get hairMask(): HairMask | null {
+    return this.mask;
   }
 
   /** Uploads dots into a buffer that grows by half again and is reused; spare records are hidden. */
@@ -230,6 +241,7 @@ export class DotLayer {
 
   /** Zone densities, sizes, shades and fade rates over the photo; null: the body's everywhere. */
   setZoneField(f: ZoneField | null): void {
+    this.zone = f;
     let max = 1;
     if (f) for (let i = 1; i < f.values.length; i += 4) max = Math.max(max, f.values[i]!);
     this.maxSizeMul = max;
@@ -239,6 +251,7 @@ export class DotLayer {
 
   /** Thinning-hair mode: no dot whose centre falls on hair. null: the mask is off. */
   setHairMask(m: HairMask | null): void {
+    this.mask = m;
     const u = this.uniforms.uniforms as Record<string, unknown>;
     u.uUseMask = m ? 1 : 0;
     this.uniforms.update();

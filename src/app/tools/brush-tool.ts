@@ -37,7 +37,7 @@ export function brushTool(mode: EditMode): ToolFactory {
 
     const radiusPx = (): number => (ctx.store.get().brush.sizeMm * ctx.store.get().design.scale.pxPerMm) / 2;
     const redraw = (): void => draw();
-    onPointerLeave(ctx, () => {
+    onPointerLeave(ctx, mode === 'add' ? 'brush' : 'eraser', () => {
       if (!stroke && cursor) {
         cursor = null;
         redraw();

@@ -40,7 +40,7 @@ export function dotScarTool(ctx: ToolContext): Tool {
   let last: Point | null = null;
   const sizeMm = (): number => panelNumber(DOT_SCAR_SIZE_ID, DEFAULT_DOT_SCAR_MM, 0.2, 10);
   const redraw = (): void => draw();
-  onPointerLeave(ctx, () => {
+  onPointerLeave(ctx, 'dot-scar', () => {
     cursor = null;
     redraw();
   });

@@ -85,7 +85,7 @@ function pickTool(ctx: ToolContext, target: PickTarget): Tool {
     svg('circle', { cx: pointer.x, cy: pointer.y, r: SAMPLE_RADIUS_PX / k, class: 'picker-disc' }, g);
   };
 
-  onPointerLeave(ctx, () => {
+  onPointerLeave(ctx, picked.tool, () => {
     pointer = null;
     draw();
   });

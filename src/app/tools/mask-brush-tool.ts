@@ -28,7 +28,7 @@ export function maskBrushTool(mode: MaskEdit['mode']): ToolFactory {
       svg('circle', { cx: cursor.x, cy: cursor.y, r, class: `brush-cursor mask-${mode}`, 'data-testid': 'mask-brush-cursor' }, layer);
       svg('circle', { cx: cursor.x, cy: cursor.y, r: 1.5 / ctx.scale(), class: 'brush-cursor centre' }, layer);
     };
-    onPointerLeave(ctx, () => {
+    onPointerLeave(ctx, mode === 'hair' ? 'mask-hair' : 'mask-scalp', () => {
       if (!stroke && cursor) {
         cursor = null;
         draw();

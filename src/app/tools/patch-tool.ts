@@ -27,7 +27,7 @@ export function patchTool(ctx: ToolContext): Tool {
   let drawing: { index: number; zone: Zone } | null = null;
   let cursor: Point | null = null;
   const redraw = (): void => draw();
-  onPointerLeave(ctx, () => {
+  onPointerLeave(ctx, 'patch', () => {
     cursor = null;
     redraw();
   });

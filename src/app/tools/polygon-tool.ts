@@ -49,7 +49,7 @@ export function polygonTool(ctx: ToolContext): Tool {
   let lastPress = { time: -Infinity, x: 0, y: 0 };
 
   const redraw = (): void => draw();
-  onPointerLeave(ctx, () => {
+  onPointerLeave(ctx, 'polygon', () => {
     pointer = null;
     redraw();
   });

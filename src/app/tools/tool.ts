@@ -43,9 +43,12 @@ export const pathOf = (pts: readonly Point[], close = false): string =>
   pts.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join('') + (close ? 'Z' : '');
 
 /**
- * Calls `f` when the pointer leaves the view, so a tool can hide its cursor (the view's input reports moves to
- * tools, not leaving). The view is the element holding the overlay the tool draws in.
+ * Calls `f` when the pointer leaves the view while tool `id` is the active one, so a tool can hide its cursor (the
+ * view's input reports moves to tools, not leaving). Every tool draws into the one overlay layer, so an inactive
+ * tool must not redraw there. The view is the element holding that layer.
  */
-export function onPointerLeave(ctx: ToolContext, f: () => void): void {
-  ctx.layer.ownerSVGElement?.parentElement?.addEventListener('pointerleave', f);
+export function onPointerLeave(ctx: ToolContext, id: ToolId, f: () => void): void {
+  ctx.layer.ownerSVGElement?.parentElement?.addEventListener('pointerleave', () => {
+    if (ctx.store.get().tool === id) f();
+  });
 }

@@ -38,7 +38,7 @@ export function zonePathTool(kind: 'outline' | 'strip'): ToolFactory {
     const widthMm = (): number => panelNumber(SCAR_WIDTH_ID, DEFAULT_SCAR_WIDTH_MM, 0.5, 50);
 
     const redraw = (): void => draw();
-    onPointerLeave(ctx, () => {
+    onPointerLeave(ctx, kind === 'outline' ? 'zone' : 'strip-scar', () => {
       pointer = null;
       redraw();
     });
