@@ -1,6 +1,6 @@
 import { presetPoints } from '../design/hairline.ts';
 import { STYLE_PRESETS } from '../design/hairline-style.ts';
-import { DEFAULT_GUIDES, DEFAULT_PREVIEW, DEFAULT_SKIN, DEFAULT_THINNING, DEFAULT_TREATMENT, type Design, type HairlinePreset, type Point } from '../design/types.ts';
+import { realismDefaults, type Design, type HairlinePreset, type Point } from '../design/types.ts';
 import type { CompareState } from '../compose/compare-panes.ts';
 import type { View } from '../render/view.ts';
 import { Store } from './store.ts';
@@ -58,12 +58,7 @@ export function designFor(
     style: 'soft',
     area: { edits: [] },
     dots: { density: 100, diameterMm: 0.12, spreadMm: 0.02, pigment: '#2b2622', opacity: 0.85, dilution: 0, seed },
-    zones: [],
-    treatment: { ...DEFAULT_TREATMENT, shares: [...DEFAULT_TREATMENT.shares] },
-    skin: { ...DEFAULT_SKIN },
-    preview: { ...DEFAULT_PREVIEW, risks: { ...DEFAULT_PREVIEW.risks } },
-    guides: { ...DEFAULT_GUIDES },
-    thinning: { ...DEFAULT_THINNING, edits: [] },
+    ...realismDefaults(),
   };
 }
 

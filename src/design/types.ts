@@ -211,6 +211,18 @@ export const DEFAULT_PREVIEW: Preview = { session: 3, days: 60, risks: { blueDri
 export const DEFAULT_GUIDES: Guides = { glabella: null, browCrease: null, leftEye: null, rightEye: null, heightMm: 80, browMm: 17 };
 export const DEFAULT_THINNING: Thinning = { enabled: false, threshold: 0.25, edits: [] };
 
+/** Fresh copies of the parts format 2 added, at their defaults: for new designs and for upgraded version-1 ones. */
+export function realismDefaults(): Pick<Design, 'zones' | 'treatment' | 'skin' | 'preview' | 'guides' | 'thinning'> {
+  return {
+    zones: [],
+    treatment: { ...DEFAULT_TREATMENT, shares: [...DEFAULT_TREATMENT.shares] },
+    skin: { ...DEFAULT_SKIN },
+    preview: { ...DEFAULT_PREVIEW, risks: { ...DEFAULT_PREVIEW.risks } },
+    guides: { ...DEFAULT_GUIDES },
+    thinning: { ...DEFAULT_THINNING, edits: [] },
+  };
+}
+
 export const DENSITY_PRESETS: { name: string; density: number }[] = [
   { name: 'Light stubble', density: 40 },
   { name: 'Thinning cover', density: 70 },

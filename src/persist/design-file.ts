@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Design } from '../design/types.ts';
-import { DEFAULT_GUIDES, DEFAULT_PREVIEW, DEFAULT_SKIN, DEFAULT_THINNING, DEFAULT_TREATMENT, LIMITS } from '../design/types.ts';
+import { LIMITS, realismDefaults } from '../design/types.ts';
 
 /**
  * Design files: a versioned JSON envelope checked against a schema. Unknown keys (including "__proto__") are
@@ -139,12 +139,7 @@ export function upgradeDesign1(design: unknown): unknown {
   const dots = isRecord(design.dots) ? { dilution: 0, ...design.dots } : design.dots;
   return {
     style: 'custom',
-    zones: [],
-    treatment: { ...DEFAULT_TREATMENT, shares: [...DEFAULT_TREATMENT.shares] },
-    skin: { ...DEFAULT_SKIN },
-    preview: { ...DEFAULT_PREVIEW, risks: { ...DEFAULT_PREVIEW.risks } },
-    guides: { ...DEFAULT_GUIDES },
-    thinning: { ...DEFAULT_THINNING, edits: [] },
+    ...realismDefaults(),
     ...design,
     hairline,
     dots,

@@ -1,6 +1,7 @@
 // Loaded before any renderer is made: the Content-Security-Policy has no 'unsafe-eval' (see scene.ts).
+import { createViewApp } from './view-app.ts';
 import 'pixi.js/unsafe-eval';
-import { Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
+import { type Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import type { PatternResult } from '../pattern/types.ts';
 import { DotLayer, type DotLook } from './dot-layer.ts';
 import type { View } from './view.ts';
@@ -48,19 +49,8 @@ export class CompareScene {
   }
 
   static async create(host: HTMLElement): Promise<CompareScene> {
-    const app = new Application();
-    await app.init({
-      preference: 'webgl',
-      resizeTo: host,
-      background: '#202225',
-      antialias: false,
-      autoStart: false,
-      autoDensity: true,
-      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
-      preserveDrawingBuffer: true,
-    });
+    const app = await createViewApp(host);
     app.canvas.setAttribute('aria-hidden', 'true');
-    host.appendChild(app.canvas);
     return new CompareScene(app);
   }
 

@@ -1,7 +1,8 @@
 // pixi.js compiles its uniform and buffer upload code with `new Function` unless this is loaded first; the app's
 // Content-Security-Policy has no 'unsafe-eval', so it must come before any renderer is made (see README, Privacy).
+import { createViewApp } from './view-app.ts';
 import 'pixi.js/unsafe-eval';
-import { Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
+import { type Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import type { PatternResult } from '../pattern/types.ts';
 import { DotLayer, type DotLook } from './dot-layer.ts';
 import type { View } from './view.ts';
@@ -50,20 +51,9 @@ export class Scene {
   }
 
   static async create(host: HTMLElement): Promise<Scene> {
-    const app = new Application();
-    await app.init({
-      preference: 'webgl',
-      resizeTo: host,
-      background: '#202225',
-      antialias: false,
-      autoStart: false,
-      autoDensity: true,
-      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
-      preserveDrawingBuffer: true,
-    });
+    const app = await createViewApp(host);
     app.canvas.setAttribute('aria-label', 'Simulation view');
     app.canvas.setAttribute('role', 'img');
-    host.appendChild(app.canvas);
     return new Scene(app);
   }
 

@@ -1,0 +1,21 @@
+import { Application } from 'pixi.js';
+
+/**
+ * A pixi Application for an on-screen view (the main scene, the compare panes): WebGL, sized to its host, drawn on
+ * demand (autoStart off), and with a drawing buffer that survives the frame so tests and screenshots read pixels.
+ */
+export async function createViewApp(host: HTMLElement): Promise<Application> {
+  const app = new Application();
+  await app.init({
+    preference: 'webgl',
+    resizeTo: host,
+    background: '#202225',
+    antialias: false,
+    autoStart: false,
+    autoDensity: true,
+    resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+    preserveDrawingBuffer: true,
+  });
+  host.appendChild(app.canvas);
+  return app;
+}
