@@ -27,6 +27,8 @@ const FRAME_DENSITY = 834;
 const DOT = { mean: 0.12, spread: 0.02 };
 const PIGMENT = '#2b2622';
 const OPACITY = 0.85;
+/** Frames of the GL points path timed on their own (forced), next to the path DotLayer chose. */
+const POINTS_FRAMES = 3;
 /** The baseline's circle texture, px (a particle is scaled by diameter / this). */
 const CIRCLE_PX = 64;
 
@@ -220,14 +222,19 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const frameCount = Math.max(o.minFrames, Math.min(o.maxFrames, Math.floor(o.budgetMs / Math.max(1, round))));
   const [oursMs, baseMs] = await timeFrames([oursC, baseC], frameCount);
   const lumDots = { ours: meanLuminance(oursGl, photoRect), baseline: meanLuminance(baseGl, photoRect) };
+  const path = scene.dots.path;
+  // The same frames forced onto the GL points (the path a fast GPU keeps), for the record.
+  scene.dots.forcePath('gpu');
+  const [pointsMs] = await timeFrames([oursC], POINTS_FRAMES);
+  scene.dots.forcePath('auto');
 
   const diagnostics: FrameRow[] = [];
   if (o.diagnoseFrames > 0) {
     // Without the scene's split mask (a stencil mask), then put back.
-    const mask = scene.dots.view.mask;
-    scene.dots.view.mask = null;
+    const mask = scene.dots.meshes.mask;
+    scene.dots.meshes.mask = null;
     const [noMaskMs] = await timeFrames([oursC], o.diagnoseFrames);
-    scene.dots.view.mask = mask;
+    scene.dots.meshes.mask = mask;
     // Every dot culled in the vertex shader (share 0: moved outside the clip volume, no fragment at all).
     scene.setLook({ share: 0 });
     await scene.requestRender();
@@ -246,7 +253,8 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const drop = (ms: number[] | undefined, n: number): number[] => (ms ?? []).slice(n);
   const devicePx = (meanDiameterPx * view.scale).toFixed(2);
   const rows: FrameRow[] = [
-    { key: 'ours', method: 'Scene + DotLayer (GL points, own shaders)', dots: dots.count, ms: oursMs ?? [], note: `photo + dots, split mask on; dots ≈ ${devicePx} device px wide, drawn at ≥ 0.75 px radius` },
+    { key: 'ours', method: `Scene + DotLayer (chose: ${path})`, dots: dots.count, ms: oursMs ?? [], note: `photo + dots (split at 0); dots ≈ ${devicePx} device px wide; includes the frames DotLayer times to choose` },
+    { key: 'oursPoints', method: 'Scene + DotLayer, GL points forced', dots: dots.count, ms: pointsMs ?? [], note: 'one GL point a dot, own shaders (the path a real GPU keeps)' },
     { key: 'baseline', method: 'pixi ParticleContainer (static props)', dots: dots.count, ms: baseMs ?? [], note: `photo + particles: ${CIRCLE_PX} px circle texture scaled to each diameter, tint + alpha, multiply` },
     { key: 'oursPhoto', method: 'Scene, photo only', dots: 0, ms: drop(oursPhotoMs, o.photoWarmup), note: `${ours.bitmap.width}×${ours.bitmap.height} display copy at scale ${view.scale.toFixed(4)}` },
     { key: 'baselinePhoto', method: 'baseline app, photo only', dots: 0, ms: drop(basePhotoMs, o.photoWarmup), note: 'same photo sprite, no particles' },
@@ -254,6 +262,7 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   ];
   const report: FrameReport = {
     gpu: gpuName(oursGl),
+    path,
     maxTextureSize: scene.maxTextureSize,
     photo: PHOTO,
     display: { width: ours.bitmap.width, height: ours.bitmap.height, scale: ours.displayScale },
@@ -340,6 +349,7 @@ async function latency(o: LatencyOptions): Promise<LatencyReport> {
     const density = LATENCY_DENSITIES[i % LATENCY_DENSITIES.length]!;
     const drawn = next();
     const rendersBefore = renders;
+    tRequest = tResult = -1;
     const tInput = performance.now(); // what the slider's input handler does: set the density in the store
     setDesign(store, (d) => ({ ...d, dots: { ...d.dots, density } }));
     const d = await drawn;
@@ -347,8 +357,9 @@ async function latency(o: LatencyOptions): Promise<LatencyReport> {
       density,
       dots: d.s.dots,
       renders: renders - rendersBefore,
-      toRequestMs: tRequest - tInput,
-      generateMs: tResult - tRequest,
+      pooled: tRequest >= tInput,
+      toRequestMs: tRequest >= tInput ? tRequest - tInput : 0,
+      generateMs: tRequest >= tInput ? tResult - tRequest : 0,
       toStatusMs: d.tStatus - tInput,
       toPixelsMs: d.tPixels - tInput,
     };
@@ -361,9 +372,10 @@ async function latency(o: LatencyOptions): Promise<LatencyReport> {
   // At least minMoves; more, up to maxMoves, while they fit the budget (a software GPU can take seconds a frame).
   const count = Math.max(o.minMoves, Math.min(o.maxMoves, Math.floor(o.budgetMs / Math.max(1, estimate + o.pauseMs))));
   for (let i = warmups + 1; i <= warmups + count; i++) moves.push(await move(i));
+  const path = scene.dots.path;
   pool.terminate();
   scene.destroy();
-  return { workers: pool.size, photo: PHOTO, pxPerMm: PX_PER_MM, densities: LATENCY_DENSITIES, initialDots: initial.s.dots, initialMs, warmup: warmups, moves };
+  return { path, workers: pool.size, photo: PHOTO, pxPerMm: PX_PER_MM, densities: LATENCY_DENSITIES, initialDots: initial.s.dots, initialMs, warmup: warmups, moves };
 }
 
 layout();

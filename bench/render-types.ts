@@ -1,7 +1,7 @@
 // What bench/render-page.ts hands back to bench/render.bench.ts (plain JSON through page.evaluate).
 
 export interface FrameRow {
-  key: 'ours' | 'baseline' | 'oursPhoto' | 'baselinePhoto' | 'oursNoMask' | 'oursCulled';
+  key: 'ours' | 'oursPoints' | 'baseline' | 'oursPhoto' | 'baselinePhoto' | 'oursNoMask' | 'oursCulled';
   method: string;
   dots: number;
   /** GPU-inclusive ms of each timed frame (render, then a 1-px readPixels that waits for the frame to finish). */
@@ -11,6 +11,8 @@ export interface FrameRow {
 
 export interface FrameReport {
   gpu: string;
+  /** The path DotLayer chose for the timed frames (dot-layer.ts beginFrame): 'splat' or 'gpu'. */
+  path: string;
   maxTextureSize: number;
   photo: { width: number; height: number };
   display: { width: number; height: number; scale: number };
@@ -38,9 +40,11 @@ export interface LatencyMove {
   dots: number;
   /** Frames the scene drew between the input and the one reported with the new dots (that one included). */
   renders: number;
-  /** input → the pipeline asks the pool (the frame it waits for, plus the density field on the main thread). */
+  /** Whether the move asked the pool for new dots (a density move does not: density is a shader uniform). */
+  pooled: boolean;
+  /** input → the pipeline asks the pool (the frame it waits for, plus the density field on the main thread); 0 when not pooled. */
   toRequestMs: number;
-  /** the pool's job: workers, transfer, join. */
+  /** the pool's job: workers, transfer, join; 0 when not pooled. */
   generateMs: number;
   /** input → onStatus reports the frame with these dots drawn. */
   toStatusMs: number;
@@ -49,6 +53,8 @@ export interface LatencyMove {
 }
 
 export interface LatencyReport {
+  /** The path DotLayer drew the moves with (dot-layer.ts beginFrame). */
+  path: string;
   workers: number;
   photo: { width: number; height: number };
   pxPerMm: number;

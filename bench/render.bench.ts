@@ -3,8 +3,8 @@
  * server, driving bench/render.html.
  *
  *   (1) Frame time, photo + 1M dots: a 4000 × 3000 photo made on a canvas, ~1M dots (10 px/mm, 834 dots/cm², mean
- *       0.12 mm) at a view that fits the whole photo in 1024 × 768. Ours: the app's Scene (DotLayer, one instanced
- *       draw). Baseline: a pixi.js v8 ParticleContainer of the same dots (a circle texture scaled to each diameter,
+ *       0.12 mm) at a view that fits the whole photo in 1024 × 768. Ours: the app's Scene (DotLayer: GL points, or
+ *       the CPU splat where it measures faster; a row also times the GL points forced). Baseline: a pixi.js v8 ParticleContainer of the same dots (a circle texture scaled to each diameter,
  *       tinted, multiply blend, every property static) over the same photo sprite, in a second canvas of the same
  *       page. Frames alternate between the two; each is rendered and then waited for with a 1-px readPixels (under
  *       SwiftShader the GPU is the CPU, so this is GPU-inclusive). Median and p90 over the frames after warm-up.
@@ -21,7 +21,7 @@
 import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, startAppServer } from '../test/browser/global-setup.ts';
-import type { FrameOptions, FrameReport, FrameRow, LatencyOptions, LatencyReport, RenderBenchApi } from './render-types.ts';
+import type { FrameOptions, FrameReport, FrameRow, LatencyMove, LatencyOptions, LatencyReport, RenderBenchApi } from './render-types.ts';
 
 /** `--diagnose` adds two rows that take one 1M-dot frame each per sample: no split mask, every dot culled. */
 const DIAGNOSE = process.argv.includes('--diagnose');
@@ -47,6 +47,7 @@ function quantile(values: number[], q: number): number {
 const median = (v: number[]): number => quantile(v, 0.5);
 const p90 = (v: number[]): number => quantile(v, 0.9);
 const round = (v: number, digits = 1): number => Number(v.toFixed(digits));
+const nullableRound = (v: number | null): number | null => (v === null ? null : round(v));
 const fmt = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
 function table(header: string[], rows: string[][]): string {
@@ -136,6 +137,7 @@ const ours = row('ours');
 const base = row('baseline');
 const oursPhoto = row('oursPhoto');
 const basePhoto = row('baselinePhoto');
+const oursPoints = findRow('oursPoints');
 const diagRows = [findRow('oursNoMask'), findRow('oursCulled')].filter((r): r is FrameRow => r !== undefined);
 const frameMs = median(ours.ms);
 const baselineFrameMs = median(base.ms);
@@ -145,6 +147,11 @@ const moves = latency.moves;
 const latencyMs = median(moves.map((m) => m.toPixelsMs));
 const latencyDots = median(moves.map((m) => m.dots));
 const renderMs = moves.map((m) => m.toStatusMs - m.toRequestMs - m.generateMs);
+// A density move changes a shader uniform and asks no pool: only moves that did ask give the pool rows.
+const pooled = moves.filter((m) => m.pooled);
+const pooledMedian = (f: (m: LatencyMove) => number): number | null => (pooled.length ? median(pooled.map(f)) : null);
+const pooledRow = (label: string, f: (m: LatencyMove) => number, note: string): string[] =>
+  pooled.length ? [label, '', fmt(median(pooled.map(f))), fmt(p90(pooled.map(f))), `${note} (${pooled.length} of ${moves.length} moves)`] : [label, '', '–', '–', 'the pool was not asked: density is a shader uniform'];
 const finishMs = moves.map((m) => m.toPixelsMs - m.toStatusMs);
 const bb = frames.baselineBuffer;
 
@@ -163,7 +170,7 @@ console.log('');
 console.log(
   table(
     ['method', 'dots', 'frame ms median', 'p90', 'notes'],
-    [ours, base, oursPhoto, basePhoto, ...diagRows].map((r) => [r.method, r.dots.toLocaleString('en-US'), fmt(median(r.ms)), fmt(p90(r.ms)), r.note]),
+    [ours, ...(oursPoints ? [oursPoints] : []), base, oursPhoto, basePhoto, ...diagRows].map((r) => [r.method, r.dots.toLocaleString('en-US'), fmt(median(r.ms)), fmt(p90(r.ms)), r.note]),
   ),
 );
 console.log('');
@@ -187,11 +194,11 @@ console.log(
   table(
     ['latency (slider → pixels)', 'dots', 'ms median', 'p90', 'notes'],
     [
-      ['input → pixels finished', Math.round(latencyDots).toLocaleString('en-US'), fmt(median(moves.map((m) => m.toPixelsMs))), fmt(p90(moves.map((m) => m.toPixelsMs))), `${moves.length} moves, density ${latency.densities.join(' ↔ ')}/cm², ${latency.workers} workers, ${fmt(median(moves.map((m) => m.renders)), 0)} frames drawn a move`],
+      ['input → pixels finished', Math.round(latencyDots).toLocaleString('en-US'), fmt(median(moves.map((m) => m.toPixelsMs))), fmt(p90(moves.map((m) => m.toPixelsMs))), `${moves.length} moves, density ${latency.densities.join(' ↔ ')}/cm², ${latency.workers} workers, ${fmt(median(moves.map((m) => m.renders)), 0)} frames drawn a move, path ${latency.path}`],
       ['input → onStatus (frame drawn)', '', fmt(median(moves.map((m) => m.toStatusMs))), fmt(p90(moves.map((m) => m.toStatusMs))), 'onStatus runs after the frame with the new dots is rendered'],
-      ['  input → pool asked', '', fmt(median(moves.map((m) => m.toRequestMs))), fmt(p90(moves.map((m) => m.toRequestMs))), 'the coalescing animation frame + density field (main thread)'],
-      ['  pool job', '', fmt(median(moves.map((m) => m.generateMs))), fmt(p90(moves.map((m) => m.generateMs))), 'workers, transfer, join'],
-      ['  dots → frame drawn', '', fmt(median(renderMs)), fmt(p90(renderMs)), 'setDots, the next animation frame (after any frame still drawing), the draw'],
+      pooledRow('  input → pool asked', (m) => m.toRequestMs, 'the coalescing animation frame + density field (main thread)'),
+      pooledRow('  pool job', (m) => m.generateMs, 'workers, transfer, join'),
+      ['  input (or dots) → frame drawn', '', fmt(median(renderMs)), fmt(p90(renderMs)), 'setLook/setDots, the next animation frame (after any frame still drawing), the draw'],
       ['  frame → pixels finished', '', fmt(median(finishMs)), fmt(p90(finishMs)), 'the GPU finishing that frame'],
     ],
   ),
@@ -215,6 +222,8 @@ console.log(
   JSON.stringify({
     bench: 'render',
     gpu: frames.gpu,
+    path: frames.path,
+    pointsFrameMs: oursPoints ? round(median(oursPoints.ms)) : null,
     cores: os.availableParallelism(),
     dots: frames.dots,
     frameMs: round(frameMs),
@@ -233,10 +242,12 @@ console.log(
     darkening: round(frames.darkening.ours, 4),
     baselineDarkening: round(frames.darkening.baseline, 4),
     latencyMs: round(latencyMs),
+    latencyPath: latency.path,
     latencyP90Ms: round(p90(moves.map((m) => m.toPixelsMs))),
     latencyStatusMs: round(median(moves.map((m) => m.toStatusMs))),
-    latencyToRequestMs: round(median(moves.map((m) => m.toRequestMs))),
-    latencyGenerateMs: round(median(moves.map((m) => m.generateMs))),
+    latencyPooledMoves: pooled.length,
+    latencyToRequestMs: nullableRound(pooledMedian((m) => m.toRequestMs)),
+    latencyGenerateMs: nullableRound(pooledMedian((m) => m.generateMs)),
     latencyRenderMs: round(median(renderMs)),
     latencyFinishMs: round(median(finishMs)),
     latencyDots: Math.round(latencyDots),

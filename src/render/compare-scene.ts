@@ -4,6 +4,7 @@ import 'pixi.js/unsafe-eval';
 import { type Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import type { PatternResult } from '../pattern/types.ts';
 import { DotLayer, type DotLook } from './dot-layer.ts';
+import { whenGpuDone } from './scene.ts';
 import type { View } from './view.ts';
 
 /** A pane's picture on the compare canvas, CSS px from its top left. */
@@ -144,7 +145,15 @@ export class CompareScene {
       p.dots.view.visible = p.dots.dotCount > 0;
       p.mask.clear().rect(p.rect.x, p.rect.y, Math.max(0, p.rect.width), Math.max(0, p.rect.height)).fill(0xffffff);
     }
+    const t0 = performance.now();
+    const resolution = this.app.renderer.resolution;
+    // Each pane's dots pick their path (dot-layer.ts beginFrame); a timed frame's cost is shared by the panes timing.
+    for (const p of this.panes) {
+      if (p.dots.view.visible) p.dots.beginFrame({ x, y, scale, resolution, width: p.rect.width * resolution, height: p.rect.height * resolution });
+    }
     this.app.render();
+    const timed = this.panes.filter((p) => p.dots.timing).map((p) => p.dots.takeTiming());
+    if (timed.length > 0) whenGpuDone((this.app.renderer as WebGLRenderer).gl, t0, (ms) => timed.forEach((done) => done(ms === null ? null : ms / timed.length)));
   }
 
   private photoOf(p: PaneView): Sprite {

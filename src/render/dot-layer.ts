@@ -1,4 +1,4 @@
-import { Buffer, BufferImageSource, BufferUsage, Container, Geometry, Mesh, Rectangle, Shader, UniformGroup } from 'pixi.js';
+import { Buffer, BufferImageSource, BufferUsage, Container, Geometry, Mesh, Rectangle, Shader, Sprite, Texture, UniformGroup } from 'pixi.js';
 import common from '../../shaders/dot-common.glsl?raw';
 import look from '../../shaders/dot-look.glsl?raw';
 import ink from '../../shaders/dot-ink.glsl?raw';
@@ -7,6 +7,7 @@ import quadFragment from '../../shaders/dot.frag?raw';
 import pointVertex from '../../shaders/dot-point.vert?raw';
 import pointFragment from '../../shaders/dot-point.frag?raw';
 import type { PatternResult } from '../pattern/types.ts';
+import { splatDots, splatPossible, toTexels, type SplatInputs, type SplatUniforms, type SplatView, type Texels } from './dot-splat.ts';
 
 /** Bytes of vertex data a dot: centre (2 × f32), diameter (f32), rank and tone (2 × unorm16). */
 export const BYTES_PER_DOT = 16;
@@ -14,6 +15,8 @@ export const BYTES_PER_DOT = 16;
 const HIDDEN = 65535;
 
 type Vec4 = [number, number, number, number];
+/** How a frame draws the dots: GL points or quads ('gpu'), or the CPU splat (dot-splat.ts). */
+export type DotPath = 'splat' | 'gpu';
 
 /** The uniforms of the dot shader (see shaders/README.md); src/realism/look.ts makes them from a design. */
 export interface DotLook {
@@ -107,11 +110,15 @@ const dataTexture = (t: { width: number; height: number; data: Uint8Array }, lin
 /**
  * Every dot in one draw call. The records live in one GPU buffer, drawn as one GL point each (the cheapest
  * primitive, also on software GL) or, when a dot grows bigger on screen than the GPU's largest point, as instanced
- * quads from the same buffer. The layer owns the buffer and uniforms and holds no design logic.
+ * quads from the same buffer. The layer owns the buffer and uniforms and holds no design logic. Where every dot is
+ * under half a device pixel and the GPU is slow per point (software GL), a frame can instead be made on the CPU and
+ * drawn as one sprite (the splat: see beginFrame and dot-splat.ts).
  */
 export class DotLayer {
   /** Add this to the scene; its one visible child draws the dots. */
   readonly view = new Container({ label: 'dots' });
+  /** The GPU meshes' own container in `view` (the scene's split mask goes here: the splat clips itself, cheaper). */
+  readonly meshes = new Container({ label: 'dot-meshes' });
   readonly points: Mesh<Geometry, Shader>;
   readonly quads: Mesh<Geometry, Shader>;
   private readonly uniforms: UniformGroup;
@@ -125,6 +132,22 @@ export class DotLayer {
   private zone: ZoneField | null = null;
   private mask: HairMask | null = null;
   private textures: Record<'uZoneField' | 'uHairMask' | 'uAgeLut', BufferImageSource>;
+  /** The CPU copies of the data textures, for the splat. */
+  private zoneTexels: Texels = packZoneField(null);
+  private maskTexels: Texels | null = null;
+  private ageLut: Uint8Array = FLAT_LUT;
+  /** The splat path (dot-splat.ts): one sprite multiplying the photo by the dots' multiplier image. */
+  readonly splat = new Sprite({ label: 'dot-splat', blendMode: 'multiply', visible: false });
+  private splatSource: BufferImageSource | null = null;
+  private splatFloats = new Float32Array(0);
+  private forced: DotPath | 'auto' = 'auto';
+  /** Measured ms per dot of whole frames on each path (see beginFrame); the path being timed this frame. */
+  private readonly costs: Record<DotPath, number[]> = { splat: [], gpu: [] };
+  private timed: DotPath | null = null;
+  /** A timed frame whose GPU work has not been seen finished yet: no second one meanwhile. */
+  private pending = false;
+  private pendingPath: DotPath = 'gpu';
+  private lastPath: DotPath = 'gpu';
 
   constructor(maxPointSize: number) {
     this.maxPointSize = maxPointSize;
@@ -169,7 +192,8 @@ export class DotLayer {
       Shader.from({ gl: { vertex: common + look + vertex, fragment: `#version 300 es\n${common}${ink}${fragment}`, name }, resources: { dotUniforms: this.uniforms, ...this.textures } });
     this.points = new Mesh({ geometry: pointGeometry, shader: program(pointVertex, pointFragment, 'smp-dot-points'), blendMode: 'multiply' });
     this.quads = new Mesh({ geometry: quadGeometry, shader: program(quadVertex, quadFragment, 'smp-dot-quads'), blendMode: 'multiply' });
-    this.view.addChild(this.points, this.quads);
+    this.meshes.addChild(this.points, this.quads);
+    this.view.addChild(this.meshes, this.splat);
     this.choose();
   }
 
@@ -234,7 +258,10 @@ export class DotLayer {
     if (look.drift !== undefined) u.uDrift = look.drift;
     if (look.driftColour) (u.uDriftColour as Float32Array).set(look.driftColour);
     if (look.blowout !== undefined) u.uBlowout = look.blowout;
-    if (look.ageLut) this.setTexture('uAgeLut', { width: 256, height: 2, data: look.ageLut }, true);
+    if (look.ageLut) {
+      this.ageLut = look.ageLut;
+      this.setTexture('uAgeLut', { width: 256, height: 2, data: look.ageLut }, true);
+    }
     this.uniforms.update();
     this.choose();
   }
@@ -245,7 +272,8 @@ export class DotLayer {
     let max = 1;
     if (f) for (let i = 1; i < f.values.length; i += 4) max = Math.max(max, f.values[i]!);
     this.maxSizeMul = max;
-    this.setTexture('uZoneField', packZoneField(f), true);
+    this.zoneTexels = packZoneField(f);
+    this.setTexture('uZoneField', this.zoneTexels, true);
     this.choose();
   }
 
@@ -255,10 +283,12 @@ export class DotLayer {
     const u = this.uniforms.uniforms as Record<string, unknown>;
     u.uUseMask = m ? 1 : 0;
     this.uniforms.update();
+    this.maskTexels = null;
     if (!m) return;
     const data = new Uint8Array(m.width * m.height * 4);
     for (let i = 0; i < m.data.length; i++) data[4 * i] = m.data[i] ? 255 : 0;
-    this.setTexture('uHairMask', { width: m.width, height: m.height, data }, false);
+    this.maskTexels = { width: m.width, height: m.height, data };
+    this.setTexture('uHairMask', this.maskTexels, false);
   }
 
   /** Replaces a data texture in both programs (a new source: sizes change, and the old one is freed). */
@@ -299,11 +329,119 @@ export class DotLayer {
     const active = this.activeMesh();
     this.points.visible = this.count > 0 && active === this.points;
     this.quads.visible = this.count > 0 && active === this.quads;
+    this.meshes.visible = true;
+    this.splat.visible = false;
+  }
+
+  /** Test hook: always the splat (where it can draw this look) or always the GPU meshes; 'auto' measures. */
+  forcePath(p: DotPath | 'auto'): void {
+    this.forced = p;
+  }
+
+  /** The path the last frame drew with. */
+  get path(): DotPath {
+    return this.lastPath;
+  }
+
+  /**
+   * After beginFrame: whether this frame is to be timed. The scene then calls takeTiming() once it has rendered,
+   * and the function it returns with the frame's whole ms once the GPU has finished it (seen without stalling).
+   */
+  get timing(): boolean {
+    return this.timed !== null;
+  }
+
+  takeTiming(): (ms: number | null) => void {
+    const path = this.timed;
+    this.timed = null;
+    this.pending = path !== null;
+    if (path) this.pendingPath = path;
+    return (ms) => {
+      // A frame that could not be timed counts as endlessly slow: that path is not chosen on a guess.
+      if (path) this.costs[path].push(ms === null ? Infinity : ms / Math.max(1, this.count));
+      this.pending = false;
+    };
+  }
+
+  /**
+   * Picks the path for the next frame and, for the splat, fills its image. Called by a scene before each render with
+   * where the photo sits; a layer never given a frame (the export worker) keeps the GPU meshes.
+   *
+   * The rule: the splat only where it can make the points path's exact picture (every dot under half a device pixel,
+   * no redness, no blowout: splatPossible) and only where it is faster. Which is faster is measured, not guessed from
+   * the GPU's name: the first two eligible frames of each path are timed whole (from here until a fence after the
+   * render signals, polled without blocking the page), as ms per dot, and from then on the cheaper path is kept.
+   * While a timed frame is in flight the others draw with its path, untimed. On software GL (SwiftShader) a GL point costs ~0.5 µs
+   * and the splat ~0.03 µs a dot; on a real GPU points cost ~1 ns and the points path stays.
+   */
+  beginFrame(v: SplatView): void {
+    this.timed = null;
+    const possible = this.count > 0 && this.forced !== 'gpu' && splatPossible(this.splatInputs(), this.devicePxPerUnit);
+    let use: DotPath = 'gpu';
+    if (possible && this.forced === 'splat') use = 'splat';
+    else if (possible) {
+      const { splat, gpu } = this.costs;
+      if (splat.length < 2 || gpu.length < 2) {
+        // While a timed frame is still in flight, draw (untimed) with the path being timed.
+        if (this.pending) use = this.pendingPath;
+        else use = this.timed = splat.length <= gpu.length ? 'splat' : 'gpu';
+      } else use = Math.min(...splat) < Math.min(...gpu) ? 'splat' : 'gpu';
+    }
+    this.lastPath = use;
+    this.choose();
+    if (use === 'splat') this.drawSplat(v);
+  }
+
+  private splatInputs(): SplatInputs {
+    const f32 = this.records.data as Float32Array;
+    return {
+      f32,
+      u16: new Uint16Array(f32.buffer, f32.byteOffset, f32.length * 2),
+      count: this.count,
+      maxDiameter: this.maxDiameter,
+      u: this.uniforms.uniforms as unknown as SplatUniforms,
+      zone: this.zoneTexels,
+      mask: (this.uniforms.uniforms as Record<string, number>).uUseMask! > 0.5 ? this.maskTexels : null,
+      ageLut: this.ageLut,
+    };
+  }
+
+  private drawSplat(v: SplatView): void {
+    const w = Math.max(1, Math.round(v.width)), h = Math.max(1, Math.round(v.height));
+    if (this.splatFloats.length !== w * h * 3) this.splatFloats = new Float32Array(w * h * 3);
+    const m = this.splatFloats.fill(1);
+    const { drawn, box } = splatDots(this.splatInputs(), { ...v, width: w, height: h }, m);
+    this.meshes.visible = false;
+    this.splat.visible = drawn > 0;
+    if (drawn === 0) return;
+    let src = this.splatSource;
+    if (!src || src.width !== w || src.height !== h) {
+      src?.destroy();
+      src = this.splatSource = new BufferImageSource({
+        resource: new Uint8Array(w * h * 4),
+        width: w,
+        height: h,
+        format: 'rgba8unorm',
+        alphaMode: 'premultiplied-alpha',
+        scaleMode: 'nearest',
+      });
+    }
+    toTexels(m, w, box, src.resource as Uint8Array);
+    src.update();
+    // Only the box the dots touched is drawn (multiplying by 1 elsewhere would cost fill for nothing).
+    const old = this.splat.texture;
+    this.splat.texture = new Texture({ source: src, frame: new Rectangle(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0) });
+    if (old !== Texture.EMPTY) old.destroy(false);
+    // The layer sits in the scene's world (photo px): undo its transform so a texel is a device pixel.
+    const k = v.scale * v.resolution;
+    this.splat.position.set((box.x0 - v.x * v.resolution) / k, (box.y0 - v.y * v.resolution) / k);
+    this.splat.scale.set(1 / k);
   }
 
   destroy(): void {
     this.view.destroy({ children: true });
     this.records.destroy();
     for (const t of Object.values(this.textures)) t.destroy();
+    this.splatSource?.destroy();
   }
 }

@@ -8,6 +8,25 @@ import { DotLayer, type DotLook } from './dot-layer.ts';
 import type { View } from './view.ts';
 
 /**
+ * Calls `done` with the ms from `t0` until the GPU has finished everything asked of it so far, seen by polling a
+ * fence (no readback: the page is never blocked); null if it cannot tell within 10 s or without WebGL 2.
+ */
+export function whenGpuDone(gl: WebGL2RenderingContext | WebGLRenderingContext, t0: number, done: (ms: number | null) => void): void {
+  if (!('fenceSync' in gl)) return done(null);
+  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!sync) return done(null);
+  gl.flush();
+  const poll = (): void => {
+    const signalled = !gl.isContextLost() && gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED;
+    const ms = performance.now() - t0;
+    if (!signalled && ms < 10_000 && !gl.isContextLost()) return void setTimeout(poll, 1);
+    if (!gl.isContextLost()) gl.deleteSync(sync);
+    done(signalled ? ms : null);
+  };
+  setTimeout(poll, 1);
+}
+
+/**
  * The WebGL picture: the photo and the dot layer in photo coordinates inside `world`, drawn on demand. A projection
  * of state: callers set the photo, dots, look, view and split; the scene draws, and owns nothing else.
  */
@@ -33,7 +52,8 @@ export class Scene {
     this.dots = new DotLayer(pointRange[1] ?? 1);
     this.world.addChild(this.photo, this.dots.view);
     app.stage.addChild(this.world, this.splitMask);
-    this.dots.view.mask = this.splitMask;
+    // The split hides the dots left of it: a stencil mask on the GPU meshes; the splat clips itself (dot-layer.ts).
+    this.dots.meshes.mask = this.splitMask;
     app.renderer.on('resize', () => this.requestRender());
     // pixi keeps the CPU copies of textures and buffers and rebuilds the GPU ones when the context comes back.
     app.canvas.addEventListener('webglcontextlost', () => this.contextListener?.('lost'));
@@ -146,7 +166,11 @@ export class Scene {
     const left = width * this.split;
     this.splitMask.clear().rect(left, 0, Math.max(0, width - left), height).fill(0xffffff);
     this.dots.view.visible = this.dots.dotCount > 0 && left < width;
+    const t0 = performance.now();
+    const resolution = this.app.renderer.resolution;
+    if (this.dots.view.visible) this.dots.beginFrame({ x, y, scale, resolution, width: width * resolution, height: height * resolution, clipLeft: left * resolution });
     this.app.render();
+    if (this.dots.timing) whenGpuDone((this.app.renderer as WebGLRenderer).gl, t0, this.dots.takeTiming());
   }
 
   destroy(): void {
