@@ -16,11 +16,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import seedrandom from 'seedrandom';
 import { createNoise3D, type NoiseFunction3D } from 'simplex-noise';
 import { Rng } from '../src/pattern/rng.ts';
+import { encodePng } from './lib/png.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = 'smp-demo-photo-v1';
@@ -659,23 +659,9 @@ function writePreviews(jpg: Uint8Array, dir: string): void {
   const img = jpeg.decode(jpg, { useTArray: true });
   mkdirSync(dir, { recursive: true });
   const png = (name: string, w: number, h: number, at: (x: number, y: number, c: number) => number): void => {
-    const raw = new Uint8Array(h * (1 + w * 3));
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let c = 0; c < 3; c++) raw[y * (1 + w * 3) + 1 + x * 3 + c] = at(x, y, c);
-    const chunk = (type: string, body: Uint8Array): Buffer => {
-      const len = Buffer.alloc(4);
-      len.writeUInt32BE(body.length);
-      const tb = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-      const crc = Buffer.alloc(4);
-      crc.writeUInt32BE(crc32(tb));
-      return Buffer.concat([len, tb, crc]);
-    };
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(w, 0);
-    ihdr.writeUInt32BE(h, 4);
-    ihdr[8] = 8;
-    ihdr[9] = 2;
-    writeFileSync(join(dir, `${name}.png`), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]));
+    const rgb = new Uint8Array(w * h * 3);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let c = 0; c < 3; c++) rgb[(y * w + x) * 3 + c] = at(x, y, c);
+    writeFileSync(join(dir, `${name}.png`), encodePng(rgb, w, h, { channels: 3 }));
   };
   const px = (x: number, y: number, c: number): number => img.data[(y * W + x) * 4 + c]!;
   png('whole-half', W / 2, H / 2, (x, y, c) => (px(2 * x, 2 * y, c) + px(2 * x + 1, 2 * y, c) + px(2 * x, 2 * y + 1, c) + px(2 * x + 1, 2 * y + 1, c)) >> 2);
@@ -686,15 +672,6 @@ function writePreviews(jpg: Uint8Array, dir: string): void {
   crop('hairline', 950, 1050, 500, 400);
   crop('crown', 950, 250, 500, 400);
   crop('brow', 850, 1400, 700, 400);
-}
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const v of bytes) {
-    c ^= v;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 main();

@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
+import { encodePng, PNG_SIGNATURE, pngChunk, pngHeader } from './lib/png.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 
@@ -103,72 +104,9 @@ function encodeJpeg(img: Rgba, quality: number, exif?: Uint8Array): Uint8Array {
 
 // ---------------------------------------------------------------------------------------------------------- PNG
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(...parts: Uint8Array[]): number {
-  let c = 0xffffffff;
-  for (const p of parts) for (const v of p) c = CRC_TABLE[(c ^ v) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, body: Uint8Array, corruptCrc = false): Uint8Array {
-  const t = new TextEncoder().encode(type);
-  const head = new DataView(new ArrayBuffer(4));
-  head.setUint32(0, body.length);
-  const crc = new DataView(new ArrayBuffer(4));
-  crc.setUint32(0, (crc32(t, body) ^ (corruptCrc ? 0x5a5a5a5a : 0)) >>> 0);
-  return concat(new Uint8Array(head.buffer), t, body, new Uint8Array(crc.buffer));
-}
-
-const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function ihdr(width: number, height: number, bitDepth = 8): Uint8Array {
-  const v = new DataView(new ArrayBuffer(13));
-  v.setUint32(0, width);
-  v.setUint32(4, height);
-  v.setUint8(8, bitDepth);
-  v.setUint8(9, 2); // RGB
-  return pngChunk('IHDR', new Uint8Array(v.buffer));
-}
-
-function encodePng(img: Rgba, opts: { corruptIdatCrc?: boolean } = {}): Uint8Array {
-  const raw = new Uint8Array(img.height * (1 + img.width * 3));
-  for (let y = 0; y < img.height; y++) {
-    const row = y * (1 + img.width * 3); // filter byte 0 (none)
-    for (let x = 0; x < img.width; x++) raw.set(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 3), row + 1 + x * 3);
-  }
-  return concat(
-    PNG_SIGNATURE,
-    ihdr(img.width, img.height),
-    pngChunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 })), opts.corruptIdatCrc),
-    pngChunk('IEND', new Uint8Array(0)),
-  );
-}
-
-/** A 16-bit-per-channel RGB PNG: each 8-bit value v stored as v × 257, big-endian. */
-function encodePng16(img: Rgba): Uint8Array {
-  const stride = 1 + img.width * 6;
-  const raw = new Uint8Array(img.height * stride);
-  for (let y = 0; y < img.height; y++) {
-    for (let x = 0; x < img.width; x++) {
-      for (let c = 0; c < 3; c++) {
-        const v = img.data[(y * img.width + x) * 4 + c]! * 257;
-        raw[y * stride + 1 + x * 6 + c * 2] = v >> 8;
-        raw[y * stride + 1 + x * 6 + c * 2 + 1] = v & 0xff;
-      }
-    }
-  }
-  return concat(PNG_SIGNATURE, ihdr(img.width, img.height, 16), pngChunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
-    pngChunk('IEND', new Uint8Array(0)));
-}
+/** An RGB PNG of the picture (alpha dropped); 16-bit stores each value v as v × 257. */
+const encodeRgbPng = (img: Rgba, o: { corruptIdatCrc?: boolean; bitDepth?: 8 | 16 } = {}): Uint8Array =>
+  encodePng(img.data, img.width, img.height, { channels: 4, level: 9, ...o });
 
 // ---------------------------------------------------------------------------------------------------- CMYK JPEG
 
@@ -434,15 +372,15 @@ function main(): void {
   mkdirSync(OUT, { recursive: true });
   const files: [string, Uint8Array | string][] = [];
   for (let o = 1; o <= 8; o++) files.push([`orientation-${o}.jpg`, encodeJpeg(stored(o), 92, exifOrientation(o, o % 2 === 1))]);
-  files.push(['ok.png', encodePng(upright())]);
+  files.push(['ok.png', encodeRgbPng(upright())]);
   files.push(['ok.webp', encodeWebpLossless(upright())]);
   files.push(['ok.gif', encodeGif(upright(), [RED, GREEN, BLUE, WHITE])]);
   files.push(['empty.jpg', new Uint8Array(0)]);
   const whole = encodeJpeg(gradient(160, 120), 90);
   files.push(['truncated.jpg', whole.subarray(0, Math.floor(whole.length * 0.6))]);
   files.push(['text.jpg', 'Meeting notes, Tuesday\n\nThis is a plain text file that was saved with a .jpg name.\n']);
-  files.push(['bad-crc.png', encodePng(upright(), { corruptIdatCrc: true })]);
-  files.push(['huge-header.png', concat(PNG_SIGNATURE, ihdr(30000, 30000),
+  files.push(['bad-crc.png', encodeRgbPng(upright(), { corruptIdatCrc: true })]);
+  files.push(['huge-header.png', concat(PNG_SIGNATURE, pngHeader(30000, 30000),
     pngChunk('IDAT', new Uint8Array(deflateSync(new Uint8Array(64)))), pngChunk('IEND', new Uint8Array(0)))]);
   files.push(['script.svg', [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -453,7 +391,7 @@ function main(): void {
     '',
   ].join('\n')]);
   files.push(['heic.heic', heicHeader()]);
-  files.push(['png16.png', encodePng16(upright())]);
+  files.push(['png16.png', encodeRgbPng(upright(), { bitDepth: 16 })]);
   files.push(['cmyk.jpg', encodeCmykJpeg(upright())]);
   files.push(['animated.gif', encodeAnimatedGif([upright(), stored(3)], [RED, GREEN, BLUE, WHITE])]);
   for (const [name, bytes] of files) {

@@ -4,10 +4,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Download, Page } from 'playwright-core';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
+import { encodePng } from '../../scripts/lib/png.ts';
 import { decodePng, elementPixels, openPage, pixelAt, settled, type Pixels, type Rect } from './harness.ts';
 
 /** Set SMP_EXPORT_SHOTS=dir to keep each exported image for a look. */
@@ -15,23 +15,7 @@ const SHOTS = process.env.SMP_EXPORT_SHOTS;
 
 /** A PNG of one flat grey (RGB), made here so the test knows every pixel of the photo. */
 function greyPng(width: number, height: number, v: number): Buffer {
-  const row = Buffer.alloc(1 + width * 3, v);
-  row[0] = 0;
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  const chunk = (type: string, body: Buffer): Buffer => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'ascii'), body])) >>> 0, 0);
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(new Uint8Array(width * height * 3).fill(v), width, height, { channels: 3, level: 1 });
 }
 
 /**

@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { guideReport } from '../../src/design/guides.ts';
 import { hairlineCurve } from '../../src/design/hairline.ts';
 import type { Design } from '../../src/design/types.ts';
-import { elementPixels, openPage, settled, type Pixels } from './harness.ts';
+import { clickPhoto, elementPixels, frames, openPage, settled, toPage, type Pixels } from './harness.ts';
 
 // The demo photo (2400 × 1800 px, 8 px/mm, calibrated) opens at 1:1 on its hairline, centre (1200, 1363). It is not
 // a front view, but the guides only need points: a "glabella" low on the photo puts the guide line on the scalp.
@@ -21,7 +21,6 @@ type Smp = { smp: { store: { get(): { design: Design; view: View }; update(f: (s
 const design = (page: Page): Promise<Design> => page.evaluate(() => (globalThis as unknown as Smp).smp.store.get().design);
 const view = (page: Page): Promise<View> => page.evaluate(() => (globalThis as unknown as Smp).smp.store.get().view);
 const generation = async (page: Page): Promise<number> => Number(await page.locator('.status').getAttribute('data-generation'));
-const frames = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 async function setView(page: Page, v: View): Promise<void> {
   await frames(page);
@@ -29,16 +28,6 @@ async function setView(page: Page, v: View): Promise<void> {
   await frames(page);
 }
 
-/** Page coordinates of a photo point. */
-async function toPage(page: Page, px: number, py: number): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('view').boundingBox())!;
-  const v = await view(page);
-  return { x: box.x + px * v.scale + v.x, y: box.y + py * v.scale + v.y };
-}
-async function clickPhoto(page: Page, px: number, py: number): Promise<void> {
-  const p = await toPage(page, px, py);
-  await page.mouse.click(p.x, p.y);
-}
 async function dragPhoto(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   const a = await toPage(page, from.x, from.y), b = await toPage(page, to.x, to.y);
   await page.mouse.move(a.x, a.y);

@@ -206,3 +206,33 @@ export async function settled(page: Page, after = -1): Promise<void> {
   }, after, { timeout: 60_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
+
+/** Two animation frames: whatever a store change asked to draw has been drawn. */
+export const frames = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Page coordinates of a photo point, through the view in the app's store and the view element's place. */
+export async function toPage(page: Page, px: number, py: number): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('view').boundingBox())!;
+  const v = await page.evaluate(() => (globalThis as unknown as { smp: { store: { get(): { view: { scale: number; x: number; y: number } } } } }).smp.store.get().view);
+  return { x: box.x + px * v.scale + v.x, y: box.y + py * v.scale + v.y };
+}
+
+/** A rectangle in photo px as a rectangle of the view's pixels. */
+export async function screenRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<Rect> {
+  const box = (await page.getByTestId('view').boundingBox())!;
+  const a = await toPage(page, x0, y0), b = await toPage(page, x1, y1);
+  return { x: a.x - box.x, y: a.y - box.y, width: b.x - a.x, height: b.y - a.y };
+}
+
+/** Moves the mouse to a photo point. */
+export async function movePhoto(page: Page, px: number, py: number, steps = 1): Promise<void> {
+  const p = await toPage(page, px, py);
+  await page.mouse.move(p.x, p.y, { steps });
+}
+
+/** Clicks a photo point (move, press, release), as a tool sees a click. */
+export async function clickPhoto(page: Page, px: number, py: number): Promise<void> {
+  await movePhoto(page, px, py);
+  await page.mouse.down();
+  await page.mouse.up();
+}

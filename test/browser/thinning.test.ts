@@ -3,7 +3,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { dilate } from '../../src/photo/hair-mask.ts';
-import { encodePng, makeHairPhoto, type HairPhoto } from '../helpers/hair-photo.ts';
+import { encodePng } from '../../scripts/lib/png.ts';
+import { makeHairPhoto, type HairPhoto } from '../helpers/hair-photo.ts';
 import { elementPixels, openPage, settled, type Pixels } from './harness.ts';
 
 const W = 560, H = 380;
@@ -16,7 +17,7 @@ let openScalp: Uint8Array;
 
 beforeAll(() => {
   photo = makeHairPhoto({ width: W, height: H, seed: 'browser', skin: [214, 168, 140], hair: [58, 44, 36], strandsPer10k: 5, noise: 6, shade: 0.85, margin: 12 });
-  png = encodePng(photo.rgba, W, H);
+  png = encodePng(photo.rgba, W, H, { channels: 4, alpha: true });
   const near = dilate(photo.hair, W, H, 8);
   openScalp = near.map((v) => 1 - v);
 });

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { averageDiscColour, rgbHex } from '../../src/app/tools/eyedropper-tool.ts';
-import { darkerFraction, elementPixels, foreignRequests, openPage, pixelAt, type Pixels, type Rect } from './harness.ts';
+import { clickPhoto, darkerFraction, elementPixels, foreignRequests, frames, movePhoto, openPage, pixelAt, screenRect, toPage, type Pixels } from './harness.ts';
 
 // The app as it opens, on the demo photo (2400 × 1800 px, 8 px/mm): the top of the head around (1200, 1000) is bare
 // skin behind the hairline, covered with dots.
@@ -26,7 +26,6 @@ async function settled(page: Page): Promise<void> {
   await page.locator('.status[data-ready="true"][data-generation]').waitFor();
 }
 
-const frames = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 const dotCount = async (page: Page): Promise<number> => Number(await page.locator('.status').getAttribute('data-dots'));
 
@@ -42,30 +41,6 @@ const design = (page: Page): Promise<any> => page.evaluate(() => (globalThis as 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const activeTool = (page: Page): Promise<string> => page.evaluate(() => (globalThis as any).smp.store.get().tool);
 
-/** Page coordinates of a photo point, through the view in the store and the view element's place. */
-async function toPage(page: Page, px: number, py: number): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('view').boundingBox())!;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const v: View = await page.evaluate(() => (globalThis as any).smp.store.get().view);
-  return { x: box.x + px * v.scale + v.x, y: box.y + py * v.scale + v.y };
-}
-
-/** A rectangle in photo px as a rectangle of the view's pixels. */
-async function screenRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<Rect> {
-  const box = (await page.getByTestId('view').boundingBox())!;
-  const a = await toPage(page, x0, y0), b = await toPage(page, x1, y1);
-  return { x: a.x - box.x, y: a.y - box.y, width: b.x - a.x, height: b.y - a.y };
-}
-
-const movePhoto = async (page: Page, px: number, py: number, steps = 1): Promise<void> => {
-  const p = await toPage(page, px, py);
-  await page.mouse.move(p.x, p.y, { steps });
-};
-const clickPhoto = async (page: Page, px: number, py: number): Promise<void> => {
-  await movePhoto(page, px, py);
-  await page.mouse.down();
-  await page.mouse.up();
-};
 
 /** The view's pixels with the pointer off the view (so no cursor ring is drawn over them). */
 async function viewPixels(page: Page): Promise<Pixels> {

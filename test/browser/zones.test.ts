@@ -2,7 +2,7 @@
 // and on screen: a scar drawn in front of the hairline, where no dots were, gains dots of its own.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { darkerFraction, elementPixels, openPage, settled, type Pixels, type Rect } from './harness.ts';
+import { clickPhoto, darkerFraction, elementPixels, frames, movePhoto, openPage, screenRect, settled, type Pixels } from './harness.ts';
 
 // The demo photo (2400 × 1800 px, 8 px/mm): its hairline's centre is at (1200, 1363); in front of it (larger y)
 // is bare forehead outside the treatment area.
@@ -17,7 +17,6 @@ interface View {
 type Any = any;
 const design = (page: Page): Promise<Any> => page.evaluate(() => (globalThis as Any).smp.store.get().design);
 const generation = async (page: Page): Promise<number> => Number(await page.locator('.status').getAttribute('data-generation'));
-const frames = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /** Waits for the picture to match the design after a change (a change starts its job in the next frame). */
 async function settle(page: Page): Promise<void> {
@@ -32,27 +31,6 @@ async function setView(page: Page, v: View): Promise<void> {
   await settle(page);
 }
 
-async function toPage(page: Page, px: number, py: number): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('view').boundingBox())!;
-  const v: View = await page.evaluate(() => (globalThis as Any).smp.store.get().view);
-  return { x: box.x + px * v.scale + v.x, y: box.y + py * v.scale + v.y };
-}
-
-async function screenRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<Rect> {
-  const box = (await page.getByTestId('view').boundingBox())!;
-  const a = await toPage(page, x0, y0), b = await toPage(page, x1, y1);
-  return { x: a.x - box.x, y: a.y - box.y, width: b.x - a.x, height: b.y - a.y };
-}
-
-const movePhoto = async (page: Page, px: number, py: number, steps = 1): Promise<void> => {
-  const p = await toPage(page, px, py);
-  await page.mouse.move(p.x, p.y, { steps });
-};
-const clickPhoto = async (page: Page, px: number, py: number): Promise<void> => {
-  await movePhoto(page, px, py);
-  await page.mouse.down();
-  await page.mouse.up();
-};
 
 /** The view's pixels with the Pan tool (no zone outlines drawn) and the pointer off the view. */
 async function viewPixels(page: Page): Promise<Pixels> {

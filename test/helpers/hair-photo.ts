@@ -1,6 +1,5 @@
 // A generated "thinning hair" photo with known hair pixels: skin-coloured noise under smooth light, and straight
 // strands 1–3 px wide drawn hard-edged, so every pixel is either hair or skin. Deterministic (seeded).
-import { crc32, deflateSync } from 'node:zlib';
 import { Rng } from '../../src/pattern/rng.ts';
 
 export interface HairPhoto {
@@ -59,23 +58,4 @@ export function makeHairPhoto(o: HairPhotoOptions): HairPhoto {
     }
   }
   return { width, height, rgba, hair };
-}
-
-/** An RGBA image as a PNG file (8-bit RGBA, no filtering). */
-export function encodePng(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Buffer {
-  const raw = Buffer.alloc(height * (width * 4 + 1));
-  for (let y = 0; y < height; y++) Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
-  const chunk = (type: string, body: Buffer): Buffer => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
