@@ -4,6 +4,7 @@ import { realismDefaults, type Design, type HairlinePreset, type Point } from '.
 import type { CompareState } from '../compose/compare-panes.ts';
 import type { View } from '../render/view.ts';
 import { Store } from './store.ts';
+import { overCap } from '../design/caps.ts';
 
 export type ToolId = 'pan' | 'hairline' | 'brush' | 'eraser' | 'polygon' | 'calibrate-ruler' | 'calibrate-pupils' | 'eyedropper' | 'eyedropper-skin' | 'eyedropper-hair' | 'guides'
   | 'zone' | 'strip-scar' | 'dot-scar' | 'patch' | 'mask-hair' | 'mask-scalp';
@@ -66,7 +67,17 @@ export function initialState(design: Design, photo: PhotoInfo): AppState {
   return { design, photo, view: { scale: 1, x: 0, y: 0 }, tool: 'pan', split: 0, showBefore: false, brush: { sizeMm: 15, feather: 0.5 }, notice: null };
 }
 
-export const createAppStore = (s: AppState): AppStore => new Store(s);
+/**
+ * The app's store. A design past one of its caps (src/design/caps.ts) is never taken: the file schema would refuse
+ * it, so an autosave of it would not open again. The edit that went past stops there, with a notice; the design
+ * before it stays.
+ */
+export const createAppStore = (s: AppState): AppStore =>
+  new Store(s, (next, prev) => {
+    if (next.design === prev.design) return next;
+    const problem = overCap(next.design);
+    return problem ? { ...next, design: prev.design, notice: { kind: 'error', text: problem } } : next;
+  });
 
 /** Updates the design immutably. */
 export function setDesign(store: AppStore, fn: (d: Design) => Design): void {

@@ -3,7 +3,11 @@ export class Store<S> {
   private state: S;
   private readonly listeners = new Set<(s: S, prev: S) => void>();
 
-  constructor(initial: S) {
+  /** admit(next, prev) may amend a state before it is taken (e.g. refuse a design past its caps). */
+  constructor(
+    initial: S,
+    private readonly admit: (next: S, prev: S) => S = (next) => next,
+  ) {
     this.state = initial;
   }
 
@@ -14,7 +18,7 @@ export class Store<S> {
   /** Replaces the state with fn(state); listeners run only if something changed. */
   update(fn: (s: S) => S): void {
     const prev = this.state;
-    const next = fn(prev);
+    const next = this.admit(fn(prev), prev);
     if (next === prev) return;
     this.state = next;
     for (const l of this.listeners) l(next, prev);

@@ -35,7 +35,8 @@ export function walkThrough(t: Treatment): { session: number; days: number }[] {
   for (let s = 1; s <= t.shares.length; s++) steps.push({ session: s, days: 0 }, { session: s, days: 3 }, { session: s, days: Math.min(t.intervalDays, t.healDays) });
   const n = t.shares.length;
   steps.push({ session: n, days: t.healDays }, { session: n, days: 365 }, { session: n, days: 1826 }, { session: n, days: 2922 });
-  return steps;
+  // A moment twice in a row (interval ≥ heal days) would hold Next on it for ever.
+  return steps.filter((s, i) => i === 0 || s.session !== steps[i - 1]!.session || s.days !== steps[i - 1]!.days);
 }
 
 export function describeMoment(d: Design): string {

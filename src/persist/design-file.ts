@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Design } from '../design/types.ts';
+import { CAPS } from '../design/caps.ts';
 import { LIMITS, realismDefaults } from '../design/types.ts';
 
 /**
@@ -31,10 +32,10 @@ const hexOrEmpty = v.pipe(v.string(), v.regex(/^(#[0-9a-fA-F]{6})?$/));
 const maybePoint = v.nullable(point);
 
 const zoneShape = v.variant('kind', [
-  v.object({ kind: v.literal('polygon'), points: points(3, 2_000) }),
+  v.object({ kind: v.literal('polygon'), points: points(3, CAPS.polygonPoints) }),
   v.object({ kind: v.literal('ellipse'), cx: coord, cy: coord, rxMm: inRange(0.5, 500), ryMm: inRange(0.5, 500), angle: inRange(-10, 10) }),
-  v.object({ kind: v.literal('strip'), points: points(2, 2_000), widthMm: inRange(0.5, 50) }),
-  v.object({ kind: v.literal('dots'), points: points(1, 5_000), sizeMm: inRange(0.2, 10) }),
+  v.object({ kind: v.literal('strip'), points: points(2, CAPS.stripPoints), widthMm: inRange(0.5, 50) }),
+  v.object({ kind: v.literal('dots'), points: points(1, CAPS.dotScars), sizeMm: inRange(0.2, 10) }),
 ]);
 const zone = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
@@ -54,12 +55,12 @@ const shares = v.pipe(
   v.check((a) => a.every((x, i) => i === 0 || x > a[i - 1]!) && a[a.length - 1] === 1, 'session shares must rise to 1'),
 );
 
-const designSchema = v.object({
+const designFields = v.object({
   version: v.literal(2),
   photo: v.object({ width: v.pipe(finite, v.integer(), v.minValue(1), v.maxValue(65536)), height: v.pipe(finite, v.integer(), v.minValue(1), v.maxValue(65536)) }),
   scale: v.object({ pxPerMm: inRange(0.05, 1000), calibrated: v.boolean(), source: v.picklist(['default', 'ruler', 'pupils', 'demo']) }),
   hairline: v.object({
-    points: points(2, 200),
+    points: points(2, CAPS.hairlinePoints),
     mirror: v.boolean(),
     midlineX: coord,
     bandMm: inRange(LIMITS.bandMm.min, LIMITS.bandMm.max),
@@ -71,11 +72,11 @@ const designSchema = v.object({
     edits: v.pipe(
       v.array(
         v.variant('kind', [
-          v.object({ kind: v.literal('brush'), mode, sizeMm: inRange(0.5, 500), feather: inRange(0, 1), points: points(1, 20_000) }),
-          v.object({ kind: v.literal('polygon'), mode, points: points(3, 2_000) }),
+          v.object({ kind: v.literal('brush'), mode, sizeMm: inRange(0.5, 500), feather: inRange(0, 1), points: points(1, CAPS.strokePoints) }),
+          v.object({ kind: v.literal('polygon'), mode, points: points(3, CAPS.polygonPoints) }),
         ]),
       ),
-      v.maxLength(2_000),
+      v.maxLength(CAPS.areaEdits),
     ),
   }),
   dots: v.object({
@@ -87,7 +88,7 @@ const designSchema = v.object({
     dilution: lim('dilution'),
     seed: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   }),
-  zones: v.pipe(v.array(zone), v.maxLength(200)),
+  zones: v.pipe(v.array(zone), v.maxLength(CAPS.zones)),
   treatment: v.object({
     shares,
     intervalDays: lim('intervalDays'),
@@ -118,11 +119,16 @@ const designSchema = v.object({
     enabled: v.boolean(),
     threshold: inRange(0, 1),
     edits: v.pipe(
-      v.array(v.object({ mode: v.picklist(['hair', 'scalp']), sizeMm: inRange(0.2, 200), points: points(1, 20_000) })),
-      v.maxLength(2_000),
+      v.array(v.object({ mode: v.picklist(['hair', 'scalp']), sizeMm: inRange(0.2, 200), points: points(1, CAPS.strokePoints) })),
+      v.maxLength(CAPS.maskEdits),
     ),
   }),
 });
+/** The previewed session is one the plan has. */
+const designSchema = v.pipe(
+  designFields,
+  v.check((d) => d.preview.session <= d.treatment.shares.length, 'preview.session: the plan has fewer sessions'),
+);
 
 /** One step from version n to n + 1, on the raw parsed JSON. */
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;

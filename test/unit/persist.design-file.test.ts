@@ -60,6 +60,11 @@ describe('design files', () => {
     expect(() => validateDesign({ ...design, treatment: { ...design.treatment, shares: [0.3, 0.7] } })).toThrow();
   });
 
+  it('refuse a previewed session the plan does not have', () => {
+    expect(() => validateDesign({ ...design, preview: { ...design.preview, session: 4 } })).toThrow(/fewer sessions/);
+    expect(validateDesign({ ...design, treatment: { ...design.treatment, shares: [0.25, 0.55, 0.8, 1] }, preview: { ...design.preview, session: 4 } }).preview.session).toBe(4);
+  });
+
   it('migrate older versions step by step', () => {
     // A format-1 file read by an app whose format is 3: each step runs in order.
     const migrations = {

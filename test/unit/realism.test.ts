@@ -47,6 +47,12 @@ describe('sessions', () => {
     expect(steps[0]).toEqual({ session: 1, days: 0 });
     expect(steps.at(-1)).toEqual({ session: 3, days: 2922 });
     expect(steps.some((s) => s.session === 3 && s.days === 1826)).toBe(true);
+    // Every step differs from the one before, so Next always moves on (interval ≥ heal days made two alike).
+    for (const t of [T, { ...T, intervalDays: 30, healDays: 30 }, { ...T, intervalDays: 60, healDays: 20 }]) {
+      const w = walkThrough(t);
+      for (let i = 1; i < w.length; i++) expect(w[i]).not.toEqual(w[i - 1]);
+      expect(w.at(-1)).toEqual({ session: 3, days: 2922 });
+    }
   });
 });
 

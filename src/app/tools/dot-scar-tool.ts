@@ -1,6 +1,7 @@
 import type { Design, Point, Zone } from '../../design/types.ts';
 import { newZone } from '../../design/zone-presets.ts';
 import { setDesign } from '../state.ts';
+import { CAPS } from '../../design/caps.ts';
 import { onPointerLeave, svg, type Tool, type ToolContext } from './tool.ts';
 import { DEFAULT_DOT_SCAR_MM, DOT_SCAR_SIZE_ID, drawZoneOutlines, panelNumber } from './zone-overlay.ts';
 
@@ -8,13 +9,12 @@ import { DEFAULT_DOT_SCAR_MM, DOT_SCAR_SIZE_ID, drawZoneOutlines, panelNumber } 
 const STEP_OF_SIZE = 2.5;
 const MIN_STEP_MM = 2;
 /** The design file's limit on a dots zone's points. */
-const MAX_DOTS = 5000;
 
 /** The FUE zone new stamps go into: the last scar made of dots, when its dot size is the one asked for. */
 export function dotScarTarget(zones: readonly Zone[], sizeMm: number): number {
   for (let i = zones.length - 1; i >= 0; i--) {
     const s = zones[i]!.shape;
-    if (zones[i]!.role === 'scar' && s.kind === 'dots') return s.sizeMm === sizeMm && s.points.length < MAX_DOTS ? i : -1;
+    if (zones[i]!.role === 'scar' && s.kind === 'dots') return s.sizeMm === sizeMm && s.points.length < CAPS.dotScars ? i : -1;
   }
   return -1;
 }
