@@ -8,7 +8,10 @@
 // The CSP allows no 'unsafe-eval': pixi.js must use its polyfills, for the baseline's ParticleContainer as for Scene.
 import 'pixi.js/unsafe-eval';
 import { Application, Container, Particle, ParticleContainer, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
-import { hexToRgb, startPipeline, type PipelineStatus } from '../src/app/pipeline.ts';
+import { startPipeline, type PipelineStatus } from '../src/app/pipeline.ts';
+import { fieldGrid } from '../src/design/density-field.ts';
+import { buildZoneField } from '../src/design/zones.ts';
+import { lookFor } from '../src/realism/look.ts';
 import { createAppStore, designFor, initialState, setDesign } from '../src/app/state.ts';
 import { generatePattern, type PatternResult } from '../src/pattern/index.ts';
 import { createBrowserPatternPool } from '../src/pool/browser-pool.ts';
@@ -183,7 +186,13 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const view = fitView(PHOTO.width, PHOTO.height, viewport.width, viewport.height);
   scene.setPhoto(ours.bitmap, PHOTO, ours.displayScale);
   scene.setView(view);
-  scene.setLook({ pigment: hexToRgb(PIGMENT), opacity: OPACITY });
+  // The look and zone field the app gives its layer for a design over this photo (healing table, hairline band's
+  // finer needle as a zone field), so the frame costs what it costs in the app; the share stays 1: these dots are
+  // generated at the bench's own density, not the app's top one.
+  const design = designFor(PHOTO, { pxPerMm: PX_PER_MM, calibrated: true, source: 'ruler' });
+  const pattern = { ...design, dots: { ...design.dots, pigment: PIGMENT, opacity: OPACITY } };
+  scene.setLook({ ...lookFor(pattern), share: 1 });
+  scene.dots.setZoneField({ ...fieldGrid(pattern), values: buildZoneField(pattern, fieldGrid(pattern)) });
   await scene.requestRender();
   const base = await createBaseline(baseHost, theirs.bitmap, theirs.displayScale, view);
   const oursGl = glOf(scene.app);

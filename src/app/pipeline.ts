@@ -1,5 +1,5 @@
 import { buildDensityField, buildShapeField, fieldGrid, shapeKey } from '../design/density-field.ts';
-import { densityShareOf, lookFor } from '../realism/look.ts';
+import { lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
 import { countVisible } from '../realism/visibility.ts';
 import { buildZoneField } from '../design/zones.ts';
@@ -24,14 +24,6 @@ const patternKey = (design: Design): string => {
 const lookKey = (d: Design): string => JSON.stringify({ ...lookFor(d), ageLut: [d.treatment, d.dots.diameterMm], zones: d.zones });
 /** Everything the picture shows: when what is on screen was drawn for this, the pipeline is settled. */
 const pictureKey = (d: Design): string => `${patternKey(d)}|${lookKey(d)}`;
-/** The share of the generated dots the design's density keeps. */
-export const densityShare = (d: Design): number => densityShareOf(effectiveDesign(d).dots.density);
-
-export function hexToRgb(hex: string): [number, number, number] {
-  const v = parseInt(hex.replace('#', ''), 16);
-  return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
-}
-
 /** The engine request for a design and its shape (from the field worker). */
 export function requestFor(design: Design, shape: DensityRaster): PatternRequest {
   const d = effectiveDesign(design);

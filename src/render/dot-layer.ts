@@ -408,8 +408,9 @@ export class DotLayer {
 
   private drawSplat(v: SplatView): void {
     const w = Math.max(1, Math.round(v.width)), h = Math.max(1, Math.round(v.height));
-    if (this.splatFloats.length !== w * h * 3) this.splatFloats = new Float32Array(w * h * 3);
-    const m = this.splatFloats.fill(1);
+    // All ones between frames: toTexels puts back each value it reads, so a frame never refills the whole view.
+    if (this.splatFloats.length !== w * h * 3) this.splatFloats = new Float32Array(w * h * 3).fill(1);
+    const m = this.splatFloats;
     const { drawn, box } = splatDots(this.splatInputs(), { ...v, width: w, height: h }, m);
     this.meshes.visible = false;
     this.splat.visible = drawn > 0;

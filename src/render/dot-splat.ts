@@ -118,10 +118,6 @@ export function splatDots(s: SplatInputs, v: SplatView, out: Float32Array): { dr
   // Per session, what does not depend on the zone: healing by age, and the days that fade.
   const heal = [0, 1, 2, 3].map((i) => (ages[i]! < 0 ? [0, 0] : [lutAt(ageLut, ages[i]! / 60, 0, 0), lutAt(ageLut, ages[i]! / 60, 0, 1)]));
   const fadeYears = [0, 1, 2, 3].map((i) => (Math.max(0, ages[i]! - u.uHealDays) / 365.25) * u.uFadeRate);
-  // With no zone field (a 1 × 1 texel), fading is one value a session too: size and ink before the zone's.
-  const flat = zone.width === 1 && zone.height === 1;
-  const flatSize = [0, 1, 2, 3].map((i) => heal[i]![0]! * lutAt(ageLut, fadeYears[i]! / 24, 1, 0) * 9);
-  const flatInk = [0, 1, 2, 3].map((i) => heal[i]![1]! * lutAt(ageLut, fadeYears[i]! / 24, 1, 1) * 2.25);
   const zc = zone.width, zr = zone.height, zd = zone.data;
   let drawn = 0, x0 = v.width, y0 = v.height, x1 = 0, y1 = 0;
   for (let i = 0; i < s.count; i++) {
@@ -134,20 +130,17 @@ export function splatDots(s: SplatInputs, v: SplatView, out: Float32Array): { dr
     if (px + 0.5 < clipLeft || py < 0 || px >= v.width || py >= v.height) continue;
     const rank = u16[2 * o + 6]! / 65535;
     // The zone field, sampled linearly with clamp-to-edge like the GPU's texture().
-    let z0 = zd[0]!, z1 = zd[1]!, z2 = zd[2]!, z3 = zd[3]!;
-    if (!flat) {
-      const tx = (x / pw) * zc - 0.5, ty = (y / ph) * zr - 0.5;
-      const ix = Math.floor(tx), iy = Math.floor(ty);
-      const fx = tx - ix, fy = ty - iy;
-      const x0 = Math.min(zc - 1, Math.max(0, ix)), x1 = Math.min(zc - 1, Math.max(0, ix + 1));
-      const y0 = Math.min(zr - 1, Math.max(0, iy)), y1 = Math.min(zr - 1, Math.max(0, iy + 1));
-      const a = (y0 * zc + x0) * 4, b = (y0 * zc + x1) * 4, c = (y1 * zc + x0) * 4, d = (y1 * zc + x1) * 4;
-      const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-      z0 = zd[a]! * w00 + zd[b]! * w10 + zd[c]! * w01 + zd[d]! * w11;
-      z1 = zd[a + 1]! * w00 + zd[b + 1]! * w10 + zd[c + 1]! * w01 + zd[d + 1]! * w11;
-      z2 = zd[a + 2]! * w00 + zd[b + 2]! * w10 + zd[c + 2]! * w01 + zd[d + 2]! * w11;
-      z3 = zd[a + 3]! * w00 + zd[b + 3]! * w10 + zd[c + 3]! * w01 + zd[d + 3]! * w11;
-    }
+    const tx = (x / pw) * zc - 0.5, ty = (y / ph) * zr - 0.5;
+    const ix = Math.floor(tx), iy = Math.floor(ty);
+    const fx = tx - ix, fy = ty - iy;
+    const cx0 = Math.min(zc - 1, Math.max(0, ix)), cx1 = Math.min(zc - 1, Math.max(0, ix + 1));
+    const cy0 = Math.min(zr - 1, Math.max(0, iy)), cy1 = Math.min(zr - 1, Math.max(0, iy + 1));
+    const a = (cy0 * zc + cx0) * 4, b = (cy0 * zc + cx1) * 4, c = (cy1 * zc + cx0) * 4, d = (cy1 * zc + cx1) * 4;
+    const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+    const z0 = zd[a]! * w00 + zd[b]! * w10 + zd[c]! * w01 + zd[d]! * w11;
+    const z1 = zd[a + 1]! * w00 + zd[b + 1]! * w10 + zd[c + 1]! * w01 + zd[d + 1]! * w11;
+    const z2 = zd[a + 2]! * w00 + zd[b + 2]! * w10 + zd[c + 2]! * w01 + zd[d + 2]! * w11;
+    const z3 = zd[a + 3]! * w00 + zd[b + 3]! * w10 + zd[c + 3]! * w01 + zd[d + 3]! * w11;
     const share = u.uShare * (z0 / 128);
     if (rank >= share) continue;
     if (mask) {
@@ -161,16 +154,10 @@ export function splatDots(s: SplatInputs, v: SplatView, out: Float32Array): { dr
     if (age < 0) continue;
     const sizeMul = 0.5 + (z1 / 255) * 1.5;
     const shade = z2 / 128 - 1;
-    let years = fadeYears[session]!, size: number, ink: number;
-    if (flat) {
-      size = flatSize[session]! * sizeMul;
-      ink = flatInk[session]! * (1 + 0.35 * shade);
-    } else {
-      years *= 1 + (z3 / 255) * 2;
-      const h = heal[session]!;
-      size = h[0]! * lutAt(ageLut, years / 24, 1, 0) * 9 * sizeMul;
-      ink = h[1]! * lutAt(ageLut, years / 24, 1, 1) * 2.25 * (1 + 0.35 * shade);
-    }
+    const years = fadeYears[session]! * (1 + (z3 / 255) * 2);
+    const h = heal[session]!;
+    const size = h[0]! * lutAt(ageLut, years / 24, 1, 0) * 9 * sizeMul;
+    const ink = h[1]! * lutAt(ageLut, years / 24, 1, 1) * 2.25 * (1 + 0.35 * shade);
     const drift = u.uDrift * Math.min(1, Math.max(0, years / DRIFT_YEARS));
     const radius = 0.5 * f32[o + 2]! * u.uSizeScale * size * dppu;
     // dot-point.frag: inkOf × πr², pigmentOf, then multiplyBy (which discards a change under 0.001).
@@ -201,12 +188,16 @@ export interface SplatBox {
   y1: number;
 }
 
-/** The multiplier image inside `box` as RGBA8 for a sprite blended 'multiply' with alpha 1: dst × src.rgb. */
+/**
+ * The multiplier image inside `box` as RGBA8 for a sprite blended 'multiply' with alpha 1: dst × src.rgb. Each value
+ * read is set back to 1, so the image is ready for the next frame without a fill (every dot lies inside its box).
+ */
 export function toTexels(m: Float32Array, width: number, box: SplatBox, out: Uint8Array): void {
   for (let y = box.y0; y < box.y1; y++) for (let i = y * width + box.x0; i < y * width + box.x1; i++) {
     out[4 * i] = m[3 * i]! * 255 + 0.5;
     out[4 * i + 1] = m[3 * i + 1]! * 255 + 0.5;
     out[4 * i + 2] = m[3 * i + 2]! * 255 + 0.5;
     out[4 * i + 3] = 255;
+    m[3 * i] = m[3 * i + 1] = m[3 * i + 2] = 1;
   }
 }
