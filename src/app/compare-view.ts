@@ -4,14 +4,14 @@ import { STYLE_NAMES } from '../design/hairline-style.ts';
 import { LIMITS, type Design, type HairlineStyle } from '../design/types.ts';
 import type { PatternResult } from '../pattern/types.ts';
 import { createFieldClient } from '../pool/field-client.ts';
-import { buildZoneField } from '../design/zones.ts';
+import { buildZoneField, zoneFieldKey } from '../design/zones.ts';
 import { lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
 import { CompareScene, type PaneRect } from '../render/compare-scene.ts';
 import { panBy, zoomAt, type View } from '../render/view.ts';
 import type { App } from './app.ts';
 import { button, el, section } from './controls.ts';
-import { requestFor } from './pipeline.ts';
+import { patternKey, requestFor } from './pipeline.ts';
 import type { AppState, AppStore } from './state.ts';
 
 const STYLES: Exclude<HairlineStyle, 'custom'>[] = ['soft', 'broken', 'sharp'];
@@ -156,11 +156,11 @@ function build(host: HTMLElement, app: App) {
     // Made at the main design's dot size: dot size is the pane's sizeScale either way.
     const pd = paneDesign(d, p);
     const gen: Design = { ...pd, dots: { ...pd.dots, diameterMm: d.dots.diameterMm } };
-    const key = JSON.stringify([gen.photo, gen.scale.pxPerMm, gen.hairline, gen.area, gen.zones, gen.dots.diameterMm, gen.dots.spreadMm, gen.dots.seed]);
+    const key = patternKey(gen);
     const mine = own.get(p.id);
     if (mine?.key === key) return mine.result ?? null;
     fieldClient ??= createFieldClient();
-    const job: OwnDots = { key, dots: fieldClient.shape(gen).then((shape) => app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` })) };
+    const job: OwnDots = { key, dots: fieldClient.shape(effectiveDesign(gen)).then((shape) => app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` })) };
     own.set(p.id, job);
     job.dots.then(
       (r) => {
@@ -196,7 +196,7 @@ function build(host: HTMLElement, app: App) {
       // Zones' density, size, shade and fade, as the main pipeline hands them to its layer (the hairline band's
       // finer needle moves with a pane's style).
       const e = effectiveDesign(pd);
-      const zk = JSON.stringify([e.photo, e.scale.pxPerMm, e.hairline, e.dots.seed, e.zones, e.treatment.scarFade, e.treatment.hairlineNeedle]);
+      const zk = zoneFieldKey(e);
       if (zonesShown[i] !== zk) {
         const grid = fieldGrid(e);
         scene!.dotLayer(i)?.setZoneField({ ...grid, values: buildZoneField(e, grid) });

@@ -15,13 +15,21 @@ import type { AppStore } from './state.ts';
  * so moving its slider redraws one frame and never moves a dot. These parts of a design change the dots themselves.
  */
 export const GENERATION_DENSITY = LIMITS.density.max;
+/** A function of a design, computed once per design object (designs are immutable; a pan or zoom keeps the design). */
+function perDesign<T>(f: (d: Design) => T): (d: Design) => T {
+  const cache = new WeakMap<Design, T>();
+  return (d) => {
+    if (!cache.has(d)) cache.set(d, f(d));
+    return cache.get(d)!;
+  };
+}
 /** What the dots themselves depend on (a risk like the helmet look can change it: see effectiveDesign). */
-const patternKey = (design: Design): string => {
+export const patternKey = perDesign((design: Design): string => {
   const d = effectiveDesign(design);
   return JSON.stringify([shapeKey(d), d.dots.diameterMm, d.dots.spreadMm]);
-};
-/** What the shader shows of them: density share, session, age, pigment, risks. */
-const lookKey = (d: Design): string => JSON.stringify({ ...lookFor(d), ageLut: [d.treatment, d.dots.diameterMm], zones: d.zones });
+});
+/** What the shader shows of them: density share, session, age, pigment, risks, zones. */
+const lookKey = perDesign((d: Design): string => JSON.stringify({ ...lookFor(d), ageLut: [d.treatment, d.dots.diameterMm], zones: d.zones }));
 /** Everything the picture shows: when what is on screen was drawn for this, the pipeline is settled. */
 const pictureKey = (d: Design): string => `${patternKey(d)}|${lookKey(d)}`;
 /** The engine request for a design and its shape (from the field worker). */

@@ -38,6 +38,10 @@ let coverageCache = new Map<string, Coverage>();
 let bandCache: { key: string; band: Uint8Array } | undefined;
 let fieldCache: { key: string; values: Float32Array } | undefined;
 
+/** What the zone field depends on: a design change outside it leaves the field as it is. */
+export const zoneFieldKey = (d: Design): string =>
+  JSON.stringify([d.photo, d.scale.pxPerMm, d.hairline, d.dots.seed, d.zones, d.treatment.scarFade, d.treatment.hairlineNeedle]);
+
 /**
  * How the design's zones change the dots, per cell (cell centres as in density-field.ts, row-major):
  * [densityMul, sizeMul, shade, fadeMul], from the body's [1, 1, 0, 1] with each zone blended in by its coverage,
@@ -47,7 +51,7 @@ let fieldCache: { key: string; values: Float32Array } | undefined;
  * shade only re-blends.
  */
 export function buildZoneField(d: Design, grid: Grid): Float32Array {
-  const key = JSON.stringify([grid, d.photo, d.scale.pxPerMm, d.hairline, d.dots.seed, d.zones, d.treatment.scarFade, d.treatment.hairlineNeedle]);
+  const key = JSON.stringify([grid, zoneFieldKey(d)]);
   if (fieldCache?.key === key) return fieldCache.values;
   const { cols, rows } = grid;
   const values = new Float32Array(cols * rows * ZONE_CHANNELS);
