@@ -36,5 +36,7 @@ export interface ExportBenchReport {
   setupMs: { photo: number; pattern: number };
   /** The first export (worker start, pixi init, dots sent): not in the timed runs. */
   coldMs: number;
+  /** Longest main-thread task during that first export: the one a user waits on, so it counts for the must too. */
+  coldLongestTaskMs: number;
   runs: ExportRun[];
 }

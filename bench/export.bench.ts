@@ -12,7 +12,7 @@
  * Each timed from the start to the encoded Blob; the longest main-thread task is what a PerformanceObserver for
  * 'longtask' in the page saw while it ran. PNG (the app's default) is the headline; JPEG rows follow.
  *
- * Must: vsBaseline (ours ÷ baseline, PNG medians) ≤ 1 and longestTaskMs (ours, every timed run) ≤ 100; aim: ≤ 2 s.
+ * Must: vsBaseline (ours ÷ baseline, PNG medians) ≤ 1 and longestTaskMs (ours, every run, the cold first one included) ≤ 100; aim: ≤ 2 s.
  * The last line of stdout is one JSON object; nothing is printed after it.
  */
 import os from 'node:os';
@@ -85,7 +85,8 @@ const rowOf = (m: ExportRun['method'], f: ExportRun['format'], note: string): st
 const exportMs = median(pick('ours', 'png').map((r) => r.ms));
 const baselineMs = median(pick('baseline', 'png').map((r) => r.ms));
 const vsBaseline = exportMs / baselineMs;
-const longestTaskMs = Math.max(...report.runs.filter((r) => r.method === 'ours').map((r) => r.longestTaskMs));
+// Every export of ours counts, the first (cold) one too.
+const longestTaskMs = Math.max(report.coldLongestTaskMs, ...report.runs.filter((r) => r.method === 'ours').map((r) => r.longestTaskMs));
 const baselineLongestTaskMs = Math.max(...report.runs.filter((r) => r.method === 'baseline').map((r) => r.longestTaskMs));
 const jpegMs = median(pick('ours', 'jpeg').map((r) => r.ms));
 const baselineJpegMs = median(pick('baseline', 'jpeg').map((r) => r.ms));
@@ -112,7 +113,9 @@ console.log(`ours, PNG, the worker's drawing (medians, ms): ${phaseNames.map((k)
   '(sort: dots into tiles; panes: the photo panes in 2D; gpu: DotLayer tiles drawn and read back; compose: the tiles multiplied into the picture; overlays: labels and stamp)');
 console.log('');
 console.log(`ours ÷ baseline (PNG): ${vsBaseline.toFixed(2)} (must ≤ 1: ${vsBaseline <= 1 ? 'met' : 'NOT met'}); JPEG: ${(jpegMs / baselineJpegMs).toFixed(2)}`);
-console.log(`longest main-thread task during our exports: ${fmt(longestTaskMs)} ms (must ≤ ${LONG_TASK_LIMIT_MS}: ${longestTaskMs <= LONG_TASK_LIMIT_MS ? 'met' : 'NOT met'}); baseline ${fmt(baselineLongestTaskMs)} ms`);
+// A baseline with no long task would mean the observer saw nothing (its 2D drawing blocks for hundreds of ms).
+const longestTaskMet = longestTaskMs <= LONG_TASK_LIMIT_MS && baselineLongestTaskMs > 0;
+console.log(`longest main-thread task during our exports (the first included): ${fmt(longestTaskMs)} ms (must ≤ ${LONG_TASK_LIMIT_MS}: ${longestTaskMet ? 'met' : 'NOT met'}); baseline ${fmt(baselineLongestTaskMs)} ms`);
 console.log(`aim ≤ ${AIM_MS} ms: PNG ${exportMs <= AIM_MS ? 'met' : 'not met'} (${fmt(exportMs)} ms), JPEG ${jpegMs <= AIM_MS ? 'met' : 'not met'} (${fmt(jpegMs)} ms)`);
 if (errors.length > 0) {
   console.log(`page errors (${errors.length}):`);
@@ -137,8 +140,9 @@ console.log(JSON.stringify({
   jpegExportMs: round(jpegMs),
   jpegBaselineMs: round(baselineJpegMs),
   coldMs: round(report.coldMs),
+  coldLongestTaskMs: round(report.coldLongestTaskMs),
   vsBaselineMet: vsBaseline <= 1,
-  longestTaskMet: longestTaskMs <= LONG_TASK_LIMIT_MS,
+  longestTaskMet,
   aimMet: exportMs <= AIM_MS,
   runs: OPTIONS.runs,
   pageErrors: errors.length,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { hairlineHeightAboveGlabellaCm } from '../../src/design/guides.ts';
+import type { Design } from '../../src/design/types.ts';
 import { openPage, settled } from './harness.ts';
 
 /** Set SHOT_DIR to keep the screenshot of the printed sheet. */
 const SHOT_DIR = process.env.SHOT_DIR;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's state, patched loosely by the test
-type Smp = { store: { update(f: (s: any) => any): void } };
+type Smp = { store: { update(f: (s: any) => any): void; get(): { design: Design } } };
 
 describe('consultation sheet', () => {
   it('prints the pictures, the figures and the statement, and only the sheet', async () => {
@@ -93,9 +95,16 @@ describe('consultation sheet', () => {
     const page = await openPage('/');
     await settled(page);
     await page.evaluate(() => {
-      (globalThis as never as { smp: Smp }).smp.store.update((s) => ({ ...s, design: { ...s.design, dots: { ...s.design.dots, density: 77, dilution: 0.2 } } }));
+      // A glabella marked 50 mm (8 px/mm) below the hairline's centre: the sheet gives the height in cm.
+      (globalThis as never as { smp: Smp }).smp.store.update((s) => ({
+        ...s,
+        design: { ...s.design, dots: { ...s.design.dots, density: 77, dilution: 0.2 }, guides: { ...s.design.guides, glabella: { x: 1200, y: 1363 + 400 } } },
+      }));
     });
     await settled(page);
+    const design = await page.evaluate(() => (globalThis as never as { smp: Smp }).smp.store.get().design);
+    const heightCm = hairlineHeightAboveGlabellaCm(design);
+    expect(heightCm).toBeCloseTo(5, 0);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     const text = await page.getByTestId('consult-sheet').innerText();
@@ -104,5 +113,6 @@ describe('consultation sheet', () => {
     expect(text).toContain('first session');
     expect(text).toContain('+14 days');
     expect(text).not.toContain('Client:');
+    expect(text).toMatch(new RegExp(`Hairline height\\s+${heightCm!.toFixed(1)} cm above the glabella`));
   });
 });

@@ -114,7 +114,17 @@ describe('before/after export', () => {
       const stampCorner = corner(c.after, 'right', 'bottom');
       const afterLabel = find(img, isWhite, afterCorner);
       expect(afterLabel, `${c.layout}: after label`).not.toBeNull();
-      if (beforeCorner) expect(find(img, isWhite, beforeCorner), `${c.layout}: before label`).not.toBeNull();
+      const beforeLabel = beforeCorner ? find(img, isWhite, beforeCorner) : null;
+      if (beforeCorner) expect(beforeLabel, `${c.layout}: before label`).not.toBeNull();
+      // Each label's text sits within 10% of its pane's size from the pane's own top corner.
+      const nearCorner = (label: Rect, pane: Rect, side: 'left' | 'right', what: string): void => {
+        const gap = side === 'left' ? label.x - pane.x : pane.x + pane.width - (label.x + label.width);
+        expect(gap, `${c.layout}: ${what} from the side`).toBeGreaterThanOrEqual(0);
+        expect(gap, `${c.layout}: ${what} from the side`).toBeLessThan(0.1 * pane.width);
+        expect(label.y - pane.y, `${c.layout}: ${what} from the top`).toBeLessThan(0.1 * pane.height);
+      };
+      nearCorner(afterLabel!, c.after, c.layout === 'split' ? 'right' : 'left', 'after label');
+      if (beforeLabel && c.before) nearCorner(beforeLabel, c.before, 'left', 'before label');
       // Text of a label is a few % of the pane high, not a stray pixel.
       expect(afterLabel!.height).toBeGreaterThan(c.after.height * 0.02);
       const stampText = find(img, isWhite, stampCorner);
@@ -304,6 +314,9 @@ describe('before/after export', () => {
     const ms = Date.now() - t0;
     expect(bytes.readUInt32BE(16)).toBe(12000);
     expect(bytes.readUInt32BE(20)).toBe(4000);
+    // Long tasks come to the observer late: give it time, and make sure it can see them at all.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(true);
     const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
     console.log(`24 MP before/after: ${ms} ms; progress seen: ${[...new Set(progress)].join(' | ')}; long tasks: ${JSON.stringify(longTasks)}`);
     expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(100);
