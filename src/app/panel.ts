@@ -10,8 +10,6 @@ import { PIGMENT_SHADES } from '../realism/pigment.ts';
 import { setDesign, type AppStore, type ToolId } from './state.ts';
 import { POLYGON_ERASE_ID } from './tools/polygon-tool.ts';
 
-/** The pigment shades clinics use, light grey through dark brown to black (src/realism/pigment.ts). */
-export const PIGMENT_SWATCHES = PIGMENT_SHADES;
 
 const PRESETS: { id: HairlinePreset; name: string }[] = [
   { id: 'straight', name: 'Straight' },
@@ -83,7 +81,7 @@ export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom:
   const size = keep(slider({ label: 'Dot size', min: LIMITS.diameterMm.min, max: LIMITS.diameterMm.max, step: 0.005, unit: 'mm', get: () => d().dots.diameterMm, set: (v) => setDots({ diameterMm: v }) }));
   const spread = keep(slider({ label: 'Size spread', min: LIMITS.spreadMm.min, max: LIMITS.spreadMm.max, step: 0.005, unit: 'mm', get: () => d().dots.spreadMm, set: (v) => setDots({ spreadMm: v }) }));
   const opacity = keep(slider({ label: 'Opacity', min: 0, max: 1, step: 0.01, unit: '0–1', get: () => d().dots.opacity, set: (v) => setDots({ opacity: v }) }));
-  const swatches = PIGMENT_SWATCHES.map((p) => {
+  const swatches = PIGMENT_SHADES.map((p) => {
     const b = button('', () => setDots({ pigment: p.hex }), { class: 'swatch', 'aria-label': `Pigment ${p.name}` });
     b.style.background = p.hex; // through the CSSOM: the Content-Security-Policy refuses style attributes
     return b;
@@ -92,7 +90,7 @@ export function buildPanel(store: AppStore, extra: { top: HTMLElement[]; bottom:
   colour.addEventListener('input', () => setDots({ pigment: colour.value }));
   refreshers.push(() => {
     colour.value = d().dots.pigment;
-    swatches.forEach((b, i) => b.setAttribute('aria-pressed', String(PIGMENT_SWATCHES[i]!.hex === d().dots.pigment)));
+    swatches.forEach((b, i) => b.setAttribute('aria-pressed', String(PIGMENT_SHADES[i]!.hex === d().dots.pigment)));
   });
   const eyedropper = button('Pick from photo', () => store.update((s) => ({ ...s, tool: 'eyedropper' })), { 'data-tool': 'eyedropper' });
   const seed = el('input', { type: 'text', id: 'c-seed', size: '10' });

@@ -1,5 +1,6 @@
 // Thinning-hair mode: the hair mask of the photo on screen (computed in a worker), the technician's corrections
 // painted over it, handed to the dot layer (no dot centred on hair) and, on request, tinted over the photo.
+import { hexToRgb255 } from '../realism/pigment.ts';
 import type { Design } from '../design/types.ts';
 import { applyMaskEdits, type HairMaskOptions } from '../photo/hair-mask.ts';
 import type { Photo } from '../photo/load-photo.ts';
@@ -21,21 +22,13 @@ const FOOTPRINT = 1.3;
 
 export const isMaskTool = (tool: AppState['tool']): boolean => tool === 'mask-hair' || tool === 'mask-scalp';
 
-/** '#rrggbb' as 8-bit RGB, or null for '' (not sampled). */
-function parseHex(hex: string): [number, number, number] | null {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex);
-  if (!m) return null;
-  const v = parseInt(m[1]!, 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
-
 /** The mask computation's options for a design, with `maskPerPhotoPx` mask px per photo px. */
 export function maskOptions(d: Design, maskPerPhotoPx: number): HairMaskOptions {
   const pxPerMm = d.scale.pxPerMm * maskPerPhotoPx;
   const largestDotPx = (d.dots.diameterMm + 2 * d.dots.spreadMm) * d.scale.pxPerMm;
   return {
     threshold: d.thinning.threshold,
-    skinColour: parseHex(d.skin.skinColour),
+    skinColour: d.skin.skinColour ? hexToRgb255(d.skin.skinColour) : null,
     dilatePx: ((FOOTPRINT * largestDotPx) / 2 + 1) * maskPerPhotoPx,
     backgroundPx: Math.min(128, Math.max(12, Math.round(BACKGROUND_MM * pxPerMm))),
   };

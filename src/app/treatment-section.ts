@@ -1,5 +1,5 @@
 import { LIMITS, type Design, type Risks, type Skin, type Treatment } from '../design/types.ts';
-import { hexToRgb255, PIGMENT_SHADES, suggestedDilution, suggestPigment } from '../realism/pigment.ts';
+import { hexToRgb255, suggestedDilution, suggestPigment } from '../realism/pigment.ts';
 import { sessionDates } from '../realism/sessions.ts';
 import { button, checkbox, el, section, slider } from './controls.ts';
 import { setDesign, type AppStore } from './state.ts';
@@ -200,4 +200,3 @@ export function withSessionCount(d: Design, n: number): Pick<Design, 'treatment'
   return { treatment: { ...d.treatment, shares }, preview: { ...d.preview, session: Math.min(d.preview.session, shares.length) } };
 }
 
-export { PIGMENT_SHADES };

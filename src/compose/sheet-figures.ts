@@ -1,4 +1,5 @@
 import type { Design, Scale } from '../design/types.ts';
+import { sessionDates } from '../realism/sessions.ts';
 
 /** What the consultation sheet says, as text: pure, so every figure can be checked without a page. */
 export interface SheetFigures {
@@ -35,14 +36,6 @@ export function formatDate(iso: string): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** The ISO date `days` after `iso` (calendar days, no time zone shifts), or null for a date that is not one. */
-export function addDays(iso: string, days: number): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
-  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
-}
-
 /** The local calendar date as ISO yyyy-mm-dd (a consultation's date is the one on the wall, not UTC's). */
 export function localIsoDate(now: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
@@ -75,8 +68,9 @@ export function hairlineText(heightCm: number | null, calibrated: boolean): stri
 /** Each session: its cumulative share of the final density, the density that is, and its date or its offset. */
 export function sessionRows(d: Design): SheetFigures['sessions'] {
   const t = d.treatment;
+  const dates = sessionDates(t);
   return t.shares.map((share, k) => {
-    const date = t.startDate ? addDays(t.startDate, k * t.intervalDays) : null;
+    const date = dates[k];
     const offset = k === 0 ? 'first session' : `+${k * t.intervalDays} days`;
     return {
       label: `Session ${k + 1}`,

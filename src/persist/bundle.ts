@@ -1,5 +1,5 @@
 import type { Design } from '../design/types.ts';
-import { DesignFileError, isRecordLike, validateDesign } from './design-file.ts';
+import { DesignFileError, isRecord, validateDesign } from './design-file.ts';
 
 /**
  * A project bundle: the design and the photo's original bytes in one JSON file, to move a design between devices.
@@ -25,11 +25,11 @@ export function parseBundle(text: string): { design: Design; photo: Blob } {
   } catch {
     throw new DesignFileError('This is not a project file: it is not valid JSON.');
   }
-  if (!isRecordLike(raw) || raw.format !== BUNDLE_FORMAT) throw new DesignFileError('This is not an SMP project file.');
+  if (!isRecord(raw) || raw.format !== BUNDLE_FORMAT) throw new DesignFileError('This is not an SMP project file.');
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) throw new DesignFileError('This project file has no valid version.');
   if (raw.version > BUNDLE_VERSION) throw new DesignFileError('This project was saved by a newer version of the app; update the app to open it.');
   const photo = raw.photo;
-  if (!isRecordLike(photo) || typeof photo.base64 !== 'string' || typeof photo.type !== 'string') throw new DesignFileError('This project file has no photo in it.');
+  if (!isRecord(photo) || typeof photo.base64 !== 'string' || typeof photo.type !== 'string') throw new DesignFileError('This project file has no photo in it.');
   const design = validateDesign(raw.design);
   let bytes: Uint8Array;
   try {

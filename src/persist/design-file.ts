@@ -192,6 +192,4 @@ export function validateDesign(value: unknown): Design {
   return result.output as Design;
 }
 
-export const isRecordLike = (x: unknown): x is Record<string, unknown> => isRecord(x);
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -31,10 +31,11 @@ export function createFieldClient(stallMs = STALL_MS): { shape(d: Design): Promi
   };
   return {
     async shape(d) {
-      if (!api) start();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('stalled')), stallMs)));
       try {
+        // Inside the try: a worker that cannot even start falls back to the main thread too.
+        if (!api) start();
         return await Promise.race([api!.shape(d), stalled]);
       } catch {
         retire();

@@ -42,11 +42,13 @@ export function sessionShare(t: Treatment, session: number): number {
 
 /** The calendar date of each session (ISO yyyy-mm-dd), or null when no start date is planned. */
 export function sessionDates(t: Treatment): (string | null)[] {
-  return t.shares.map((_, k) => {
-    if (!t.startDate) return null;
-    const d = new Date(`${t.startDate}T12:00:00Z`);
-    if (Number.isNaN(d.getTime())) return null;
-    d.setUTCDate(d.getUTCDate() + k * t.intervalDays);
-    return d.toISOString().slice(0, 10);
-  });
+  return t.shares.map((_, k) => (t.startDate ? addDays(t.startDate, k * t.intervalDays) : null));
+}
+
+/** An ISO date (yyyy-mm-dd) plus whole days, as a calendar date; null for a date that is not one. */
+export function addDays(iso: string, days: number): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }

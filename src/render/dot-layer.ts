@@ -440,7 +440,13 @@ export class DotLayer {
   }
 
   destroy(): void {
+    // Meshes do not destroy their geometry: the quads' own corner and index buffers go with it, the shared records once.
+    const quads = this.quads.geometry;
+    const own = [quads.attributes.aPosition!.buffer, quads.indexBuffer];
     this.view.destroy({ children: true });
+    this.points.geometry.destroy();
+    quads.destroy();
+    for (const b of own) b?.destroy();
     this.records.destroy();
     for (const t of Object.values(this.textures)) t.destroy();
     this.splatSource?.destroy();

@@ -3,6 +3,8 @@
 // product can be made here, dot by dot, into a view-sized multiplier image that one sprite then multiplies over the
 // photo. Pure arithmetic (no pixi, no DOM): the decision per dot is dot-look.glsl's, line for line, with its texture
 // reads (linear zone field and age LUT, nearest hair mask) done the way the GPU samples them.
+import { LUT_FADE_YEARS, LUT_HEAL_DAYS, LUT_SIZE } from '../realism/appearance.ts';
+import { DRIFT_YEARS } from '../realism/risks.ts';
 
 /** The dot shader's uniforms, as DotLayer holds them. */
 export interface SplatUniforms {
@@ -55,8 +57,6 @@ export interface SplatView {
   clipLeft?: number;
 }
 
-const LUT_TEXELS = 256;
-const DRIFT_YEARS = 5;
 /**
  * Sub-pixel steps of the rasteriser that places a GL point's centre: SwiftShader's (4 bits), measured against its
  * output by test/browser/splat.test.ts (the splat is only chosen where it is faster, i.e. on software GL).
@@ -65,10 +65,10 @@ const SUBPIXEL = 16;
 
 /** dot-look.glsl's lut(): linear between texels, u clamped to [0, 1], one channel of one row. */
 function lutAt(lut: Uint8Array, u: number, row: number, channel: number): number {
-  const t = Math.min(1, Math.max(0, u)) * (LUT_TEXELS - 1);
-  const i = Math.min(LUT_TEXELS - 2, Math.floor(t));
+  const t = Math.min(1, Math.max(0, u)) * (LUT_SIZE - 1);
+  const i = Math.min(LUT_SIZE - 2, Math.floor(t));
   const f = t - i;
-  const o = (row * LUT_TEXELS + i) * 4 + channel;
+  const o = (row * LUT_SIZE + i) * 4 + channel;
   return (lut[o]! * (1 - f) + lut[o + 4]! * f) / 255;
 }
 
@@ -89,13 +89,13 @@ export function splatPossible(s: SplatInputs, devicePxPerUnit: number): boolean 
   for (let k = 0; k < 4; k++) {
     const age = u.uSessionAge[k]!;
     if (age < 0) continue;
-    if (lutAt(ageLut, age / 60, 0, 2) > 0) return false; // redness: a halo wider than the dot
+    if (lutAt(ageLut, age / LUT_HEAL_DAYS, 0, 2) > 0) return false; // redness: a halo wider than the dot
     // The largest the fading row gets between now and the oldest this session's dots are anywhere (zone fade).
     const years = (Math.max(0, age - u.uHealDays) / 365.25) * u.uFadeRate * maxZoneFade;
-    const last = Math.min(LUT_TEXELS - 1, Math.ceil((years / 24) * (LUT_TEXELS - 1)) + 1);
+    const last = Math.min(LUT_SIZE - 1, Math.ceil((years / LUT_FADE_YEARS) * (LUT_SIZE - 1)) + 1);
     let aged = 0;
-    for (let i = 0; i <= last; i++) aged = Math.max(aged, ageLut[(LUT_TEXELS + i) * 4]! / 255);
-    maxSize = Math.max(maxSize, lutAt(ageLut, age / 60, 0, 0) * aged * 9 * maxZoneSize);
+    for (let i = 0; i <= last; i++) aged = Math.max(aged, ageLut[(LUT_SIZE + i) * 4]! / 255);
+    maxSize = Math.max(maxSize, lutAt(ageLut, age / LUT_HEAL_DAYS, 0, 0) * aged * 9 * maxZoneSize);
   }
   return 0.5 * s.maxDiameter * u.uSizeScale * maxSize * devicePxPerUnit < 0.5;
 }
@@ -116,7 +116,7 @@ export function splatDots(s: SplatInputs, v: SplatView, out: Float32Array): { dr
   const dr = u.uDriftColour[0]!, dg = u.uDriftColour[1]!, db = u.uDriftColour[2]!;
   const cum = u.uSessionCum, ages = u.uSessionAge;
   // Per session, what does not depend on the zone: healing by age, and the days that fade.
-  const heal = [0, 1, 2, 3].map((i) => (ages[i]! < 0 ? [0, 0] : [lutAt(ageLut, ages[i]! / 60, 0, 0), lutAt(ageLut, ages[i]! / 60, 0, 1)]));
+  const heal = [0, 1, 2, 3].map((i) => (ages[i]! < 0 ? [0, 0] : [lutAt(ageLut, ages[i]! / LUT_HEAL_DAYS, 0, 0), lutAt(ageLut, ages[i]! / LUT_HEAL_DAYS, 0, 1)]));
   const fadeYears = [0, 1, 2, 3].map((i) => (Math.max(0, ages[i]! - u.uHealDays) / 365.25) * u.uFadeRate);
   const zc = zone.width, zr = zone.height, zd = zone.data;
   let drawn = 0, x0 = v.width, y0 = v.height, x1 = 0, y1 = 0;
@@ -156,8 +156,8 @@ export function splatDots(s: SplatInputs, v: SplatView, out: Float32Array): { dr
     const shade = z2 / 128 - 1;
     const years = fadeYears[session]! * (1 + (z3 / 255) * 2);
     const h = heal[session]!;
-    const size = h[0]! * lutAt(ageLut, years / 24, 1, 0) * 9 * sizeMul;
-    const ink = h[1]! * lutAt(ageLut, years / 24, 1, 1) * 2.25 * (1 + 0.35 * shade);
+    const size = h[0]! * lutAt(ageLut, years / LUT_FADE_YEARS, 1, 0) * 9 * sizeMul;
+    const ink = h[1]! * lutAt(ageLut, years / LUT_FADE_YEARS, 1, 1) * 2.25 * (1 + 0.35 * shade);
     const drift = u.uDrift * Math.min(1, Math.max(0, years / DRIFT_YEARS));
     const radius = 0.5 * f32[o + 2]! * u.uSizeScale * size * dppu;
     // dot-point.frag: inkOf × πr², pigmentOf, then multiplyBy (which discards a change under 0.001).

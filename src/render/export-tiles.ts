@@ -65,7 +65,8 @@ export function dotsByTile(tiles: Rect[], t: number, d: PatternResult, pane: Pan
     for (let i = 0; i < d.count; i++) {
       if (d.rank[i]! >= b.rankLimit) continue;
       const x = pane.dest.x + (d.x[i]! - pane.src.x) * scale - x0, y = pane.dest.y + (d.y[i]! - pane.src.y) * scale - y0;
-      const r = d.diameter[i]! * scale * b.reachPerDiameter + 2;
+      // + 4 px: a fresh dot drawn at the 0.75 px minimum has a halo reaching 0.75 × 2.8 + 1.5 + 0.25 ≈ 3.9 px.
+      const r = d.diameter[i]! * scale * b.reachPerDiameter + 4;
       const c0 = Math.max(0, Math.floor((x - r) / t)), c1 = Math.min(cols - 1, Math.floor((x + r) / t));
       const r0 = Math.max(0, Math.floor((y - r) / t)), r1 = Math.min(rows - 1, Math.floor((y + r) / t));
       for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) f(i, row * cols + col);

@@ -2,7 +2,8 @@
 // result measured on screen (dark pixels where the dots are) and in the design.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { averageDiscColour, rgbHex } from '../../src/app/tools/eyedropper-tool.ts';
+import { averageDiscColour } from '../../src/app/tools/eyedropper-tool.ts';
+import { rgbToHex } from '../../src/realism/pigment.ts';
 import { clickPhoto, darkerFraction, elementPixels, foreignRequests, frames, movePhoto, openPage, pixelAt, screenRect, toPage, type Pixels } from './harness.ts';
 
 // The app as it opens, on the demo photo (2400 × 1800 px, 8 px/mm): the top of the head around (1200, 1000) is bare
@@ -231,7 +232,7 @@ test('the eyedropper sets the pigment to the photo colour under the click, not t
   }
   expect(at).toBeDefined();
   const box = (await page.getByTestId('view').boundingBox())!;
-  const want = rgbHex(pixelAt(photo, at!.x, at!.y));
+  const want = rgbToHex(pixelAt(photo, at!.x, at!.y));
 
   await page.getByRole('button', { name: 'Pick from photo' }).click();
   await page.mouse.move(box.x + at!.x, box.y + at!.y);
@@ -254,7 +255,7 @@ test('the eyedropper sets the pigment to the photo colour under the click, not t
   await page.mouse.down();
   await page.mouse.up();
   const mean = averageDiscColour(photo1.data, photo1.width, photo1.height, c.x - box.x, c.y - box.y, 5)!;
-  expectColour((await design(page)).dots.pigment, rgbHex(mean));
+  expectColour((await design(page)).dots.pigment, rgbToHex(mean));
   await settled(page);
 });
 

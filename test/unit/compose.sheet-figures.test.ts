@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designFor } from '../../src/app/state.ts';
-import { addDays, detailRegion, figure, wholeRegion, formatDate, hairlineText, localIsoDate, pigmentText, scaleText, sessionRows, sheetFigures, SIMULATION_STATEMENT } from '../../src/compose/sheet-figures.ts';
+import { addDays } from '../../src/realism/sessions.ts';
+import { detailRegion, figure, wholeRegion, formatDate, hairlineText, localIsoDate, pigmentText, scaleText, sessionRows, sheetFigures, SIMULATION_STATEMENT } from '../../src/compose/sheet-figures.ts';
 import type { Design } from '../../src/design/types.ts';
 
 const SWATCHES = [{ name: 'Espresso', hex: '#2b2622' }, { name: 'Black', hex: '#161415' }];

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { extendStroke, replaceEdit } from '../../src/app/tools/brush-tool.ts';
 import { calibrate, lineLabel, MIN_LINE_PX } from '../../src/app/tools/calibrate-tool.ts';
-import { averageDiscColour, rgbHex } from '../../src/app/tools/eyedropper-tool.ts';
+import { averageDiscColour } from '../../src/app/tools/eyedropper-tool.ts';
+import { rgbToHex } from '../../src/realism/pigment.ts';
 import { polygonClick, polygonEdit, polygonMode } from '../../src/app/tools/polygon-tool.ts';
 import type { AreaEdit } from '../../src/design/types.ts';
 
@@ -95,7 +96,7 @@ describe('colour picking', () => {
 
   test('a flat colour comes back exactly', () => {
     expect(averageDiscColour(image(11, 11, () => [154, 107, 79]), 11, 11, 5.5, 5.5, 5)).toEqual([154, 107, 79]);
-    expect(rgbHex([154, 107, 79])).toBe('#9a6b4f');
+    expect(rgbToHex([154, 107, 79])).toBe('#9a6b4f');
   });
 
   test('only pixels inside the disc count', () => {

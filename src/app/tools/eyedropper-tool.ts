@@ -1,4 +1,5 @@
 import type { Design, Point } from '../../design/types.ts';
+import { rgbToHex } from '../../realism/pigment.ts';
 import { setDesign, type ToolId } from '../state.ts';
 import { onPointerLeave, svg, type Tool, type ToolContext } from './tool.ts';
 
@@ -41,7 +42,6 @@ export function averageDiscColour(data: ArrayLike<number>, width: number, height
   return [toSrgb8(sum[0]! / weight), toSrgb8(sum[1]! / weight), toSrgb8(sum[2]! / weight)];
 }
 
-export const rgbHex = (rgb: readonly number[]): string => `#${rgb.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`;
 
 /**
  * Picks the pigment from the photo: a click sets the dots' pigment to the photo's own colour (never the dots'),
@@ -67,7 +67,7 @@ function pickTool(ctx: ToolContext, target: PickTarget): Tool {
     const region = ctx.readPhoto?.(p.x, p.y, SAMPLE_RADIUS_PX / k);
     if (!region) return null;
     const rgb = averageDiscColour(region.pixels.data, region.pixels.width, region.pixels.height, region.cx, region.cy, region.r);
-    return rgb ? rgbHex(rgb) : null;
+    return rgb ? rgbToHex(rgb) : null;
   };
 
   const draw = (): void => {
