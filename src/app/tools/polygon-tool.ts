@@ -2,12 +2,32 @@ import type { AreaEdit, EditMode, Point } from '../../design/types.ts';
 import { setDesign } from '../state.ts';
 import { onPointerLeave, pathOf, svg, type Tool, type ToolContext } from './tool.ts';
 
-/** Screen px: vertex handles, and how near the first vertex a click closes the polygon. */
+/** Screen px: vertex handles, and how near the first vertex a click closes a path. */
 const HANDLE_PX = 5;
-const CLOSE_PX = 10;
+export const CLOSE_PX = 10;
 /** A second press this soon (ms) and this near (screen px) the first is a double-click. */
 const DOUBLE_MS = 450;
 const DOUBLE_PX = 6;
+
+/**
+ * Tells a double press from two clicks, for the click-to-place path tools (a pointerdown's detail is not a click
+ * count in every browser): call it on each press.
+ */
+export function doublePress(): (e: PointerEvent) => boolean {
+  let last = { time: -Infinity, x: 0, y: 0 };
+  return (e) => {
+    const double = e.detail >= 2 || (e.timeStamp - last.time < DOUBLE_MS && Math.hypot(e.clientX - last.x, e.clientY - last.y) <= DOUBLE_PX);
+    last = double ? { time: -Infinity, x: 0, y: 0 } : { time: e.timeStamp, x: e.clientX, y: e.clientY };
+    return double;
+  };
+}
+
+/** The placed vertices' handles; the first grows when the pointer is near enough to close the path on it. */
+export function drawVertices(layer: SVGGElement, points: readonly Point[], nearFirst: boolean, k: number): void {
+  points.forEach((q, i) => {
+    svg('circle', { cx: q.x, cy: q.y, r: (i === 0 && nearFirst ? HANDLE_PX * 1.6 : HANDLE_PX) / k, class: i === 0 ? 'handle first' : 'handle' }, layer);
+  });
+}
 /** id of the panel's "Polygon removes" checkbox. */
 export const POLYGON_ERASE_ID = 'c-polygon-erase';
 
@@ -45,8 +65,7 @@ export function polygonTool(ctx: ToolContext): Tool {
   let points: Point[] = [];
   let pointer: Point | null = null;
   let shift = false;
-  /** The last press, for double-clicks (a pointerdown's detail is not a click count in every browser). */
-  let lastPress = { time: -Infinity, x: 0, y: 0 };
+  const isDouble = doublePress();
 
   const redraw = (): void => draw();
   onPointerLeave(ctx, 'polygon', () => {
@@ -76,9 +95,7 @@ export function polygonTool(ctx: ToolContext): Tool {
       svg('path', { d: pathOf(shown, shown.length >= 3), class: `area ${mode}`, 'data-testid': 'polygon-preview' }, layer);
       if (pointer) svg('path', { d: pathOf([points[points.length - 1]!, pointer]), class: `area-rubber ${mode}` }, layer);
       const nearFirst = pointer !== null && polygonClick(points, pointer, CLOSE_PX / k) === 'close';
-      points.forEach((q, i) => {
-        svg('circle', { cx: q.x, cy: q.y, r: (i === 0 && nearFirst ? HANDLE_PX * 1.6 : HANDLE_PX) / k, class: i === 0 ? 'handle first' : 'handle' }, layer);
-      });
+      drawVertices(layer, points, nearFirst, k);
     }
     if (pointer) svg('circle', { cx: pointer.x, cy: pointer.y, r: 2 / k, class: `area-pointer ${mode}` }, layer);
   };
@@ -88,8 +105,7 @@ export function polygonTool(ctx: ToolContext): Tool {
     down(p, e) {
       shift = e.shiftKey;
       pointer = p;
-      const double = e.detail >= 2 || (e.timeStamp - lastPress.time < DOUBLE_MS && Math.hypot(e.clientX - lastPress.x, e.clientY - lastPress.y) <= DOUBLE_PX);
-      lastPress = double ? { time: -Infinity, x: 0, y: 0 } : { time: e.timeStamp, x: e.clientX, y: e.clientY };
+      const double = isDouble(e);
       if (double && points.length >= 3) {
         // Double-click: the first click already placed the last vertex.
         commit(e.shiftKey);

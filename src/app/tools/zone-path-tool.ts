@@ -1,16 +1,10 @@
 import type { Point, ZoneShape } from '../../design/types.ts';
 import { newZone } from '../../design/zone-presets.ts';
 import { setDesign } from '../state.ts';
-import { polygonClick, polygonEdit } from './polygon-tool.ts';
+import { CLOSE_PX, doublePress, drawVertices, polygonClick, polygonEdit } from './polygon-tool.ts';
 import { onPointerLeave, pathOf, svg, type Tool, type ToolContext, type ToolFactory } from './tool.ts';
 import { DEFAULT_SCAR_WIDTH_MM, drawZoneOutlines, panelNumber, panelRole, SCAR_WIDTH_ID } from './zone-overlay.ts';
 
-/** Screen px: vertex handles, and how near the first vertex a click closes an outline. */
-const HANDLE_PX = 5;
-const CLOSE_PX = 10;
-/** A second press this soon (ms) and this near (screen px) the first is a double-click. */
-const DOUBLE_MS = 450;
-const DOUBLE_PX = 6;
 
 /** The strip scar for clicked points: a polyline of 2 or more distinct points, widened to `widthMm`. */
 export function stripShape(points: readonly Point[], widthMm: number): ZoneShape | null {
@@ -34,7 +28,7 @@ export function zonePathTool(kind: 'outline' | 'strip'): ToolFactory {
   return (ctx: ToolContext): Tool => {
     let points: Point[] = [];
     let pointer: Point | null = null;
-    let lastPress = { time: -Infinity, x: 0, y: 0 };
+    const isDouble = doublePress();
     const widthMm = (): number => panelNumber(SCAR_WIDTH_ID, DEFAULT_SCAR_WIDTH_MM, 0.5, 50);
 
     const redraw = (): void => draw();
@@ -62,9 +56,7 @@ export function zonePathTool(kind: 'outline' | 'strip'): ToolFactory {
         if (kind === 'strip') svg('path', { d: pathOf(shown), class: 'zone-strip', 'stroke-width': widthMm() * d.scale.pxPerMm }, layer);
         svg('path', { d: pathOf(shown, kind === 'outline' && shown.length >= 3), class: `zone-preview ${kind}`, 'data-testid': 'zone-preview' }, layer);
         const nearFirst = kind === 'outline' && pointer !== null && polygonClick(points, pointer, CLOSE_PX / k) === 'close';
-        points.forEach((q, i) => {
-          svg('circle', { cx: q.x, cy: q.y, r: (i === 0 && nearFirst ? HANDLE_PX * 1.6 : HANDLE_PX) / k, class: i === 0 ? 'handle first' : 'handle' }, layer);
-        });
+        drawVertices(layer, points, nearFirst, k);
       }
       if (pointer) svg('circle', { cx: pointer.x, cy: pointer.y, r: 2 / k, class: 'area-pointer' }, layer);
     };
@@ -73,8 +65,7 @@ export function zonePathTool(kind: 'outline' | 'strip'): ToolFactory {
       id: kind === 'outline' ? 'zone' : 'strip-scar',
       down(p, e) {
         pointer = p;
-        const double = e.detail >= 2 || (e.timeStamp - lastPress.time < DOUBLE_MS && Math.hypot(e.clientX - lastPress.x, e.clientY - lastPress.y) <= DOUBLE_PX);
-        lastPress = double ? { time: -Infinity, x: 0, y: 0 } : { time: e.timeStamp, x: e.clientX, y: e.clientY };
+        const double = isDouble(e);
         const enough = kind === 'outline' ? 3 : 2;
         if (double && points.length >= enough) {
           // The first click of the double-click already placed the last point.
