@@ -1,27 +1,15 @@
 import * as Comlink from 'comlink';
-import type { Composition, Size } from '../compose/layout.ts';
+import type { Size } from '../compose/layout.ts';
 import type { PatternResult } from '../pattern/types.ts';
-import type { DotLook, HairMask, ZoneField } from './dot-layer.ts';
 import type { ExportJob, ExportProgress, ExportResult, ExportWorkerApi } from './offscreen-export.ts';
 
 export type { ExportProgress, ExportResult };
 
-export interface ExportRequest {
-  comp: Composition;
-  /** Upright photo, transferred to the worker (closed there); photoScale is its px per photo px. */
-  photo: ImageBitmap;
-  photoScale: number;
-  /** Transferred too; null for none. */
-  logo: ImageBitmap | null;
-  look: Partial<DotLook>;
-  zoneField: ZoneField | null;
-  hairMask: HairMask | null;
+/** An export job as the page has it: the dots themselves (sent to the worker once per pattern) instead of their key. */
+export interface ExportRequest extends Omit<ExportJob, 'dotsKey'> {
   dots: PatternResult;
   /** The photo's full size: the dots' coordinate space. */
   photoSize: Size;
-  format: ExportJob['format'];
-  quality: number;
-  background: string;
 }
 
 /** A cancelled export rejects with this. */
@@ -100,10 +88,9 @@ export function createExportClient(): { run(r: ExportRequest, onProgress: (p: Ex
       signal?.addEventListener('abort', abort);
       void (async () => {
         if (!(await remote.hasDots(key))) await remote.setDots(key, r.dots, r.photoSize);
-        const job: ExportJob = {
-          comp: r.comp, photo: r.photo, photoScale: r.photoScale, logo: r.logo, look: r.look, zoneField: r.zoneField, hairMask: r.hairMask, dotsKey: key,
-          format: r.format, quality: r.quality, background: r.background,
-        };
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken out: the worker has the dots by key
+        const { dots, photoSize, ...rest } = r;
+        const job: ExportJob = { ...rest, dotsKey: key };
         return remote.render(id, Comlink.transfer(job, transfers), Comlink.proxy(onProgress));
       })().then(
         (result) => finish(() => resolve(result)),
