@@ -10,7 +10,7 @@ import { effectiveDesign } from '../realism/risks.ts';
 import { CompareScene, type PaneRect } from '../render/compare-scene.ts';
 import { panBy, zoomAt, type View } from '../render/view.ts';
 import type { App } from './app.ts';
-import { button, el, section } from './controls.ts';
+import { button, el, section, slider } from './controls.ts';
 import { patternKey, requestFor } from './pipeline.ts';
 import type { AppState, AppStore } from './state.ts';
 
@@ -104,18 +104,10 @@ function build(host: HTMLElement, app: App) {
   const paneElement = (p: Pane, index: number, count: number) => {
     const id = `cmp-${p.id}`;
     const set = (patch: Partial<Omit<Pane, 'id'>>): void => setCompare(store, (c, s) => updatePane(c, s.design, p.id, patch));
-    const range = (name: string, min: number, max: number, step: number, unit: string, key: 'density' | 'diameterMm') => {
-      const input = el('input', { type: 'range', id: `${id}-${key}`, min: String(min), max: String(max), step: String(step) });
-      const box = el('input', { type: 'number', min: String(min), max: String(max), step: String(step), class: 'num', 'aria-label': `${name} of pane ${PANE_LETTERS[index]} (${unit})` });
-      input.addEventListener('input', () => set({ [key]: Number(input.value) }));
-      box.addEventListener('change', () => Number.isFinite(Number(box.value)) && box.value.trim() !== '' && set({ [key]: Number(box.value) }));
-      const row = el('div', { class: 'row' }, el('label', { for: input.id }, `${name} `, el('span', { class: 'unit' }, `(${unit})`)), input, box);
-      const refresh = (v: number): void => {
-        if (document.activeElement !== input) input.value = String(v);
-        if (document.activeElement !== box) box.value = String(v);
-      };
-      return { row, refresh };
-    };
+    /** The pane as the store has it now (the element is rebuilt when panes come or go, not when they change). */
+    const now = (): Pane => store.get().compare?.panes.find((q) => q.id === p.id) ?? p;
+    const range = (label: string, min: number, max: number, step: number, unit: string, key: 'density' | 'diameterMm') =>
+      slider({ label, min, max, step, unit, id: `${id}-${key}`, ariaLabel: `${label} of pane ${PANE_LETTERS[index]} (${unit})`, get: () => now()[key], set: (v) => set({ [key]: v }) });
     const density = range('Density', LIMITS.density.min, LIMITS.density.max, 1, 'dots/cm²', 'density');
     const size = range('Dot size', LIMITS.diameterMm.min, LIMITS.diameterMm.max, 0.005, 'mm', 'diameterMm');
     const session = el('select', { id: `${id}-session`, 'aria-label': `Session shown in pane ${PANE_LETTERS[index]}` });
@@ -137,8 +129,8 @@ function build(host: HTMLElement, app: App) {
     const box = el('div', { class: 'pane', 'data-pane': String(p.id) }, controls, picture);
     attachPaneInput(picture, store);
     const refresh = (q: Pane, design: Design): void => {
-      density.refresh(q.density);
-      size.refresh(q.diameterMm);
+      density.refresh();
+      size.refresh();
       const n = design.treatment.shares.length;
       if (session.options.length !== n) session.replaceChildren(...design.treatment.shares.map((sh, k) => el('option', { value: String(k + 1) }, `${k + 1} of ${n} (${Math.round(sh * 100)}%)`)));
       session.value = String(q.session);

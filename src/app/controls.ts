@@ -10,28 +10,35 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 export interface SliderOptions {
   label: string;
   min: number;
-  max: number;
+  /** A number, or a function for a limit that follows other state (read at each refresh). */
+  max: number | (() => number);
   step: number;
   unit: string;
   get: () => number;
   set: (v: number) => void;
   format?: (v: number) => string;
+  /** The range's id, where the label alone would repeat (one control per zone or pane); default from the label. */
+  id?: string;
+  /** The number box's accessible name; default "label (unit)". */
+  ariaLabel?: string;
 }
 
 /** A range slider with a number box beside it; both edit the same value. Returns the row and a refresh(). */
 export function slider(o: SliderOptions): { row: HTMLElement; refresh: () => void } {
-  const id = `c-${o.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  const range = el('input', { type: 'range', id, min: String(o.min), max: String(o.max), step: String(o.step) });
-  const box = el('input', { type: 'number', min: String(o.min), max: String(o.max), step: String(o.step), 'aria-label': `${o.label} (${o.unit})`, class: 'num' });
+  const id = o.id ?? `c-${o.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const max = (): number => (typeof o.max === 'function' ? o.max() : o.max);
+  const range = el('input', { type: 'range', id, min: String(o.min), step: String(o.step) });
+  const box = el('input', { type: 'number', min: String(o.min), step: String(o.step), 'aria-label': o.ariaLabel ?? `${o.label} (${o.unit})`, class: 'num' });
   const row = el('div', { class: 'row' }, el('label', { for: id }, `${o.label} `, el('span', { class: 'unit' }, `(${o.unit})`)), range, box);
   const take = (raw: string): void => {
     const v = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(v)) return;
-    o.set(Math.min(o.max, Math.max(o.min, v)));
+    o.set(Math.min(max(), Math.max(o.min, v)));
   };
   range.addEventListener('input', () => take(range.value));
   box.addEventListener('change', () => take(box.value));
   const refresh = (): void => {
+    range.max = box.max = String(max());
     const v = o.get();
     if (document.activeElement !== range) range.value = String(v);
     if (document.activeElement !== box) box.value = o.format ? o.format(v) : String(v);

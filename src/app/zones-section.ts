@@ -1,6 +1,6 @@
 import { LIMITS, type Zone, type ZoneRole } from '../design/types.ts';
 import { ROLE_NAMES } from '../design/zone-presets.ts';
-import { button, el, section } from './controls.ts';
+import { button, el, section, slider, type SliderOptions } from './controls.ts';
 import { setDesign, type AppStore, type ToolId } from './state.ts';
 import { DEFAULT_DOT_SCAR_MM, DEFAULT_SCAR_WIDTH_MM, DOT_SCAR_SIZE_ID, SCAR_WIDTH_ID, ZONE_ROLE_ID } from './tools/zone-overlay.ts';
 
@@ -78,10 +78,11 @@ function zoneCard(store: AppStore, id: string): { el: HTMLElement; refresh: () =
   const remove = button('Delete', () => setDesign(store, (d) => ({ ...d, zones: d.zones.filter((z) => z.id !== id) })), { 'aria-label': 'Delete zone' });
 
   const rows = [
-    numberRow(id, 'Density', 'dots/cm²', 0, () => Math.round(2 * body()), 1, () => Math.round((zone()?.density ?? 1) * body()), (v) => patch({ density: clamp(v / body(), LIMITS.zoneDensity) })),
-    numberRow(id, 'Dot size', '×', LIMITS.zoneSize.min, () => LIMITS.zoneSize.max, 0.05, () => zone()?.size ?? 1, (v) => patch({ size: clamp(v, LIMITS.zoneSize) })),
-    numberRow(id, 'Shade', '−1…+1', -1, () => 1, 0.05, () => zone()?.shade ?? 0, (v) => patch({ shade: clamp(v, { min: -1, max: 1 }) })),
-    numberRow(id, 'Feather', 'mm', LIMITS.featherMm.min, () => LIMITS.featherMm.max, 0.5, () => zone()?.featherMm ?? 0, (v) => patch({ featherMm: clamp(v, LIMITS.featherMm) })),
+    // Density in dots/cm² (the body's times the zone's multiplier, up to LIMITS.zoneDensity.max of it).
+    zoneRow(id, { label: 'Density', unit: 'dots/cm²', min: 0, max: () => Math.round(LIMITS.zoneDensity.max * body()), step: 1, get: () => Math.round((zone()?.density ?? 1) * body()), set: (v) => patch({ density: Math.min(LIMITS.zoneDensity.max, v / body()) }) }),
+    zoneRow(id, { label: 'Dot size', unit: '×', min: LIMITS.zoneSize.min, max: LIMITS.zoneSize.max, step: 0.05, get: () => zone()?.size ?? 1, set: (v) => patch({ size: v }) }),
+    zoneRow(id, { label: 'Shade', unit: '−1…+1', min: -1, max: 1, step: 0.05, get: () => zone()?.shade ?? 0, set: (v) => patch({ shade: v }) }),
+    zoneRow(id, { label: 'Feather', unit: 'mm', min: LIMITS.featherMm.min, max: LIMITS.featherMm.max, step: 0.5, get: () => zone()?.featherMm ?? 0, set: (v) => patch({ featherMm: v }) }),
   ];
   const whorl = el('input', { type: 'checkbox' });
   whorl.addEventListener('change', () => patch({ whorl: whorl.checked }));
@@ -107,27 +108,6 @@ function zoneCard(store: AppStore, id: string): { el: HTMLElement; refresh: () =
   };
 }
 
-const clamp = (v: number, l: { min: number; max: number }): number => Math.min(l.max, Math.max(l.min, v));
-
-/** A labelled range with a number box, ids unique to the zone (the shared slider() names ids by label only). */
-function numberRow(zoneId: string, label: string, unit: string, min: number, max: () => number, step: number, get: () => number, set: (v: number) => void): { row: HTMLElement; refresh: () => void } {
-  const id = `c-zone-${zoneId}-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  const range = el('input', { type: 'range', id, min: String(min), step: String(step) });
-  const box = el('input', { type: 'number', min: String(min), step: String(step), 'aria-label': `${label} (${unit})`, class: 'num' });
-  const take = (raw: string): void => {
-    const v = Number(raw);
-    if (raw.trim() !== '' && Number.isFinite(v)) set(v);
-  };
-  range.addEventListener('input', () => take(range.value));
-  box.addEventListener('change', () => take(box.value));
-  const row = el('div', { class: 'row' }, el('label', { for: id }, `${label} `, el('span', { class: 'unit' }, `(${unit})`)), range, box);
-  const refresh = (): void => {
-    const m = String(max());
-    range.max = m;
-    box.max = m;
-    const v = get();
-    if (document.activeElement !== range) range.value = String(v);
-    if (document.activeElement !== box) box.value = String(Math.round(v * 100) / 100);
-  };
-  return { row, refresh };
-}
+/** A panel slider whose id is the zone's own (a card per zone: the label alone would repeat). */
+const zoneRow = (zoneId: string, o: SliderOptions): { row: HTMLElement; refresh: () => void } =>
+  slider({ ...o, id: `c-zone-${zoneId}-${o.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, format: (v) => String(Math.round(v * 100) / 100) });

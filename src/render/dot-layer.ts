@@ -441,10 +441,10 @@ export class DotLayer {
 
   destroy(): void {
     // Meshes do not destroy their geometry: the quads' own corner and index buffers go with it, the shared records once.
-    const quads = this.quads.geometry;
+    const points = this.points.geometry, quads = this.quads.geometry; // a destroyed mesh forgets its geometry
     const own = [quads.attributes.aPosition!.buffer, quads.indexBuffer];
     this.view.destroy({ children: true });
-    this.points.geometry.destroy();
+    points.destroy();
     quads.destroy();
     for (const b of own) b?.destroy();
     this.records.destroy();
