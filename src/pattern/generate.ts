@@ -38,17 +38,26 @@ export function placementFor(r: PatternRequest, tile: Tile = getTile()): Placeme
   };
 }
 
+/** Columns to write dots into, so a caller can hand back the buffers of an earlier result instead of allocating. */
+export type DotColumns = Pick<PatternResult, 'x' | 'y' | 'diameter' | 'rank' | 'tone'>;
+
 /**
  * The dots of bands [b0, b1) of a validated request. A tile point is kept where its rank is under
  * density(x) / peak; its session rank becomes rank / that share, so rank < t keeps t of the local density.
  * Sizes and tones hash the tile point and its copy, so a dot keeps its size and tone when the density changes.
+ *
+ * The result's arrays are views of the first `count` entries of buffers that may be larger: nothing is copied.
+ * `into` lends buffers to fill (their whole length, whatever the views cover); `capacity` asks for room for at
+ * least that many dots (a caller that will append more dots after these).
  */
-export function generateBands(r: PatternRequest, b0: number, b1: number): PatternResult {
+export function generateBands(r: PatternRequest, b0: number, b1: number, into?: DotColumns, capacity = 0): PatternResult {
   const tile = getTile();
   const p = placementFor(r, tile);
-  const out = new DotBuffer(64);
-  if (!p) return out.result();
-  out.reserve(Math.ceil((r.width * Math.min(r.height, (b1 - b0) * BAND_PX) * tile.density * 1.05) / (p.scale * p.scale)) + 64);
+  if (!p) return new DotBuffer().result();
+  const need = Math.max(capacity, Math.ceil((r.width * Math.min(r.height, (b1 - b0) * BAND_PX) * tile.density * 1.05) / (p.scale * p.scale)) + 64);
+  // Lent buffers far larger than this job are left to the garbage collector, so one huge job does not pin its memory.
+  const out = new DotBuffer(into && separate(into) && roomOf(into) <= 4 * need + 65536 ? into : undefined);
+  out.reserve(need);
   for (let b = b0; b < b1; b++) fillBand(r, tile, p, b, out);
   return out.result();
 }
@@ -106,7 +115,16 @@ function fillBand(r: PatternRequest, tile: Tile, p: Placement, band: number, out
   }
 }
 
-/** Growable columns of dots; result() trims them to the count. */
+/** How many dots lent columns can hold (the smallest of their buffers). */
+export const roomOf = (c: DotColumns): number => Math.min(c.x.buffer.byteLength, c.y.buffer.byteLength, c.diameter.buffer.byteLength, c.rank.buffer.byteLength, c.tone.buffer.byteLength) >> 2;
+
+/** Lent columns are filled only when each has its own buffer (views of one buffer would overwrite each other). */
+const separate = (c: DotColumns): boolean => new Set([c.x.buffer, c.y.buffer, c.diameter.buffer, c.rank.buffer, c.tone.buffer]).size === 5;
+
+/** The whole buffer behind a view: a lent array's full capacity. */
+const whole = (a: Float32Array): Float32Array => new Float32Array(a.buffer, 0, a.buffer.byteLength >> 2);
+
+/** Growable columns of dots; result() gives views of the first n entries. */
 class DotBuffer {
   private n = 0;
   private x: Float32Array;
@@ -114,12 +132,14 @@ class DotBuffer {
   private d: Float32Array;
   private rank: Float32Array;
   private tone: Float32Array;
-  constructor(cap: number) {
-    this.x = new Float32Array(cap);
-    this.y = new Float32Array(cap);
-    this.d = new Float32Array(cap);
-    this.rank = new Float32Array(cap);
-    this.tone = new Float32Array(cap);
+  constructor(into?: DotColumns) {
+    const cap = into ? roomOf(into) : 64;
+    const col = (a: Float32Array | undefined): Float32Array => (a && a.buffer.byteLength >> 2 === cap ? whole(a) : new Float32Array(cap));
+    this.x = col(into?.x);
+    this.y = col(into?.y);
+    this.d = col(into?.diameter);
+    this.rank = col(into?.rank);
+    this.tone = col(into?.tone);
   }
   reserve(cap: number): void {
     if (cap <= this.x.length) return;
@@ -145,6 +165,6 @@ class DotBuffer {
   }
   result(): PatternResult {
     const n = this.n;
-    return { count: n, x: this.x.slice(0, n), y: this.y.slice(0, n), diameter: this.d.slice(0, n), rank: this.rank.slice(0, n), tone: this.tone.slice(0, n) };
+    return { count: n, x: this.x.subarray(0, n), y: this.y.subarray(0, n), diameter: this.d.subarray(0, n), rank: this.rank.subarray(0, n), tone: this.tone.subarray(0, n) };
   }
 }

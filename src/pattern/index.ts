@@ -5,7 +5,7 @@
  * and committed; a request scales it to the peak density, lays it at a seeded offset and symmetry, and keeps each
  * point whose rank is under density(x) / peak. src/pool/ runs the same bands across workers.
  */
-import { bandCount, generateBands } from './generate.ts';
+import { bandCount, generateBands, type DotColumns } from './generate.ts';
 import type { PatternRequest, PatternResult } from './types.ts';
 import { validateRequest } from './validate.ts';
 
@@ -14,9 +14,13 @@ export { DEFAULT_MAX_DOTS } from './types.ts';
 export { PatternError, isPatternError, type PatternErrorCode } from './errors.ts';
 export { expectedDots, makeDensitySampler, fieldMax } from './field.ts';
 export { validateRequest } from './validate.ts';
-export { bandCount, generateBands, BAND_PX } from './generate.ts';
+export { bandCount, generateBands, BAND_PX, type DotColumns } from './generate.ts';
 
-export function generatePattern(request: PatternRequest): PatternResult {
+/**
+ * The dots of a request. `into` lends the buffers of an earlier result that the caller no longer reads, to be
+ * filled again instead of allocating (the old result's arrays then hold the new dots or are left behind).
+ */
+export function generatePattern(request: PatternRequest, into?: DotColumns): PatternResult {
   validateRequest(request);
-  return generateBands(request, 0, bandCount(request));
+  return generateBands(request, 0, bandCount(request), into);
 }

@@ -1,10 +1,10 @@
-import type * as Comlink from 'comlink';
+import * as Comlink from 'comlink';
 import { PatternError } from '../pattern/errors.ts';
-import { BAND_PX, bandCount } from '../pattern/generate.ts';
+import { BAND_PX, bandCount, type DotColumns } from '../pattern/generate.ts';
 import { fieldMax } from '../pattern/field.ts';
 import type { PatternRequest, PatternResult } from '../pattern/types.ts';
 import { validateRequest } from '../pattern/validate.ts';
-import type { PatternWorkerApi } from './worker-api.ts';
+import { columnBuffers, type PatternWorkerApi } from './worker-api.ts';
 
 export interface WorkerHandle {
   api: Comlink.Remote<PatternWorkerApi>;
@@ -29,6 +29,12 @@ class WorkerDied extends Error {}
 export interface GenerateOptions {
   /** A newer job with the same key supersedes this one: it is dropped (rejected with code 'cancelled'). */
   key?: string;
+  /**
+   * Buffers of an earlier result that the caller no longer reads, to be filled again: fresh memory costs about as
+   * much to touch as an eighth of the engine's work, so a steady stream of jobs should hand its old results back.
+   * The arrays are detached by the call: never read them again.
+   */
+  into?: DotColumns;
 }
 
 interface Chunk {
@@ -45,6 +51,10 @@ interface Slot {
   death: Promise<never>;
   /** Resolves once the worker has started and decoded the tile: stall time counts from then. */
   ready: Promise<unknown>;
+  /** Set once `ready` resolved: a started worker's part is posted at once, with no wait in between. */
+  started: boolean;
+  /** Buffers of a part this worker made, joined and handed back: it fills them again instead of allocating. */
+  spare?: DotColumns;
 }
 
 /** A worker that has not started within this long is replaced. */
@@ -53,7 +63,10 @@ const START_MS = 30_000;
 interface Job {
   request: PatternRequest;
   key: string | undefined;
+  into: DotColumns | undefined;
   parts: (PatternResult | undefined)[];
+  /** Which worker made each part, to give its buffers back after the join. */
+  makers: (Slot | undefined)[];
   left: number;
   dropped: boolean;
   resolve: (r: PatternResult) => void;
@@ -104,7 +117,7 @@ export class PatternPool {
     return new Promise<PatternResult>((resolve, reject) => {
       const bands = bandCount(request);
       const n = Math.min(bands, this.size);
-      const job: Job = { request, key: options.key, parts: new Array(n), left: n, dropped: false, resolve, reject };
+      const job: Job = { request, key: options.key, into: options.into, parts: new Array(n), makers: new Array(n), left: n, dropped: false, resolve, reject };
       if (options.key !== undefined) {
         const old = this.latest.get(options.key);
         if (old) this.drop(old);
@@ -141,9 +154,9 @@ export class PatternPool {
     const handle = this.spawn();
     const death = new Promise<never>((_, reject) => handle.onDeath((why) => reject(new WorkerDied(why))));
     death.catch(() => undefined);
-    const ready = handle.api.warm();
-    ready.catch(() => undefined);
-    return { handle, death, ready };
+    const slot: Slot = { handle, death, ready: handle.api.warm(), started: false };
+    slot.ready.then(() => (slot.started = true), () => undefined);
+    return slot;
   }
 
   /** Runs one part; a worker that dies or stalls is replaced and the part queued again on a fresh one. */
@@ -152,15 +165,25 @@ export class PatternPool {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const after = (ms: number) => new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new WorkerDied('stalled')), ms)));
     const r0 = job.request;
-    const dots = (r0.width * (b1 - b0) * BAND_PX * fieldMax(r0.density)) / (100 * r0.pxPerMm * r0.pxPerMm);
-    const budget = this.stallMs + dots * 2e-3;
+    const perBand = (r0.width * BAND_PX * fieldMax(r0.density)) / (100 * r0.pxPerMm * r0.pxPerMm);
+    const budget = this.stallMs + perBand * (b1 - b0) * 2e-3;
+    // The first part is the join's base: it asks for room for the whole job (untouched room costs nothing), so the
+    // other parts are appended to it rather than all copied into new arrays.
+    const capacity = part === 0 && job.parts.length > 1 ? Math.ceil(perBand * bandCount(r0) * 1.05) + 64 : 0;
+    let into = part === 0 ? job.into : undefined;
+    if (into) job.into = undefined;
+    else [into, slot.spare] = [slot.spare, undefined];
     let healthy = true;
     try {
-      await Promise.race([slot.ready, slot.death, after(START_MS)]);
-      clearTimeout(timer);
-      const r = await Promise.race([slot.handle.api.generateBands(job.request, b0, b1), slot.death, after(budget)]);
+      if (!slot.started) {
+        await Promise.race([slot.ready, slot.death, after(START_MS)]);
+        clearTimeout(timer);
+      }
+      const lent = into && Comlink.transfer(into, columnBuffers(into));
+      const r = await Promise.race([slot.handle.api.generateBands(job.request, b0, b1, lent, capacity), slot.death, after(budget)]);
       if (!job.dropped) {
         job.parts[part] = r;
+        job.makers[part] = slot;
         if (--job.left === 0) this.finish(job);
       }
     } catch (e) {
@@ -194,18 +217,33 @@ export class PatternPool {
 
   private finish(job: Job): void {
     if (job.key !== undefined && this.latest.get(job.key) === job) this.latest.delete(job.key);
-    job.resolve(joinParts(job.parts as PatternResult[]));
+    const parts = job.parts as PatternResult[];
+    const joined = joinParts(parts);
+    // Every part but the base was copied out: its worker gets the buffers back for its next part.
+    for (let i = 0; i < parts.length; i++) {
+      const maker = job.makers[i];
+      if (maker && parts[i]!.x.buffer !== joined.x.buffer) maker.spare = parts[i];
+    }
+    job.resolve(joined);
   }
 }
 
-/** Concatenates results in order (no copy when there is one part). */
+/**
+ * Concatenates results in order. The others are appended to the first part's buffers where they have the room (the
+ * pool asks the first part for it); otherwise, into new arrays. One part is returned as it is.
+ */
 export function joinParts(parts: PatternResult[]): PatternResult {
   if (parts.length === 1) return parts[0]!;
   const count = parts.reduce((s, p) => s + p.count, 0);
+  const base = parts[0]!;
   const join = (key: 'x' | 'y' | 'diameter' | 'rank' | 'tone'): Float32Array => {
-    const out = new Float32Array(count);
-    let o = 0;
-    for (const p of parts) {
+    const first = base[key];
+    const room = (first.buffer.byteLength - first.byteOffset) >> 2;
+    const out = room >= count ? new Float32Array(first.buffer, first.byteOffset, count) : new Float32Array(count);
+    if (out.buffer !== first.buffer) out.set(first.subarray(0, base.count));
+    let o = base.count;
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts[i]!;
       out.set(p[key].subarray(0, p.count), o);
       o += p.count;
     }

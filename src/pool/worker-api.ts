@@ -1,7 +1,10 @@
 import * as Comlink from 'comlink';
-import { generateBands } from '../pattern/generate.ts';
+import { generateBands, type DotColumns } from '../pattern/generate.ts';
 import { getTile } from '../pattern/tile.ts';
 import type { PatternRequest, PatternResult } from '../pattern/types.ts';
+
+/** The buffers behind a result's columns, for a transfer list. */
+export const columnBuffers = (c: DotColumns): Transferable[] => [c.x.buffer, c.y.buffer, c.diameter.buffer, c.rank.buffer, c.tone.buffer] as Transferable[];
 
 /** What a pattern worker exposes. The worker files only wire this to their endpoint. */
 export const patternWorkerApi = {
@@ -14,10 +17,14 @@ export const patternWorkerApi = {
     }
     return true;
   },
-  /** Dots of bands [b0, b1) of an already validated request, with their buffers transferred, not copied. */
-  generateBands(request: PatternRequest, b0: number, b1: number): PatternResult {
-    const r = generateBands(request, b0, b1);
-    return Comlink.transfer(r, [r.x.buffer, r.y.buffer, r.diameter.buffer, r.rank.buffer, r.tone.buffer] as Transferable[]);
+  /**
+   * Dots of bands [b0, b1) of an already validated request, with their buffers transferred, not copied. `into`
+   * lends (transferred) buffers of an earlier part to fill again, so a steady stream of jobs allocates nothing
+   * here; `capacity` asks for room for that many dots (the pool appends the other parts after these).
+   */
+  generateBands(request: PatternRequest, b0: number, b1: number, into?: DotColumns, capacity?: number): PatternResult {
+    const r = generateBands(request, b0, b1, into, capacity);
+    return Comlink.transfer(r, columnBuffers(r));
   },
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBands, generatePattern, isPatternError, type PatternRequest, type PatternResult } from '../../src/pattern/index.ts';
-import { PatternPool } from '../../src/pool/pattern-pool.ts';
+import { joinParts, PatternPool } from '../../src/pool/pattern-pool.ts';
 import { createNodePatternPool } from '../helpers/node-pool.ts';
 import { ramp, uniform } from './pattern-fixtures.ts';
 
@@ -52,6 +52,65 @@ describe('the pool', () => {
     await expect(p.generate({ ...uniform('h'), width: NaN })).rejects.toMatchObject({ name: 'PatternError', code: 'invalid-request' });
     await expect(p.generate(uniform('h', 250, 15000, 15000))).rejects.toMatchObject({ code: 'over-budget' });
     expect((await p.generate(uniform('h', 100, 500, 400))).count).toBeGreaterThan(100);
+  });
+});
+
+describe('lent buffers', () => {
+  it('the engine fills a lent result again: the same dots as a fresh call, in the lent memory', () => {
+    const req = ramp('lima');
+    const first = generatePattern(uniform('mike', 200, 3000, 2000));
+    const lentBuffer = first.x.buffer;
+    const again = generatePattern(req, first);
+    expect(same(again, generatePattern(req))).toBe(true);
+    expect(again.x.buffer === lentBuffer).toBe(true);
+    expect(again.x.length).toBe(again.count);
+  });
+
+  it('grows past lent buffers that are too small, and leaves far too large ones alone', () => {
+    const small = generatePattern(uniform('november', 100, 300, 200));
+    const big = uniform('oscar', 100, 6000, 4000);
+    const grown = generatePattern(big, small);
+    expect(same(grown, generatePattern(big))).toBe(true);
+    expect(grown.x.buffer === small.x.buffer).toBe(false);
+    const tiny = uniform('papa', 100, 200, 200);
+    const fromHuge = generatePattern(tiny, grown);
+    expect(same(fromHuge, generatePattern(tiny))).toBe(true);
+    expect(fromHuge.x.buffer === grown.x.buffer).toBe(false);
+  });
+
+  it('refuses columns that share one buffer (they would overwrite each other)', () => {
+    const one = new Float32Array(100000);
+    const req = uniform('quebec', 100, 1000, 800);
+    const r = generatePattern(req, { x: one, y: one, diameter: one, rank: one, tone: one });
+    expect(same(r, generatePattern(req))).toBe(true);
+    expect(r.x.buffer === one.buffer).toBe(false);
+  });
+
+  it('the pool, lent each last result over a stream of different jobs, always gives the engine\'s dots', async () => {
+    const p = pool(2);
+    const jobs = [uniform('romeo', 100, 4000, 3000), ramp('sierra'), uniform('tango', 160, 1200, 900), uniform('romeo', 100, 4000, 3000), ramp('uniform', 5000, 2500)];
+    let last: PatternResult | undefined;
+    for (const req of [...jobs, ...jobs]) {
+      const lent = last;
+      last = await p.generate(req, { into: lent });
+      expect(same(last, generatePattern(req))).toBe(true);
+      // The lent arrays went to a worker: they are detached here and must not be read again.
+      if (lent) expect(lent.x.length).toBe(0);
+    }
+  });
+
+  it('joinParts appends to the first part where it has room, and copies into new arrays where it has not', () => {
+    const req = uniform('victor', 100, 2000, 1536);
+    const whole = generatePattern(req);
+    const roomyBase = generateBands(req, 0, 3, undefined, whole.count);
+    const roomy = joinParts([roomyBase, generateBands(req, 3, 6)]);
+    expect(same(roomy, whole)).toBe(true);
+    const base = generateBands(req, 0, 3);
+    const tight = joinParts([base, generateBands(req, 3, 6)]);
+    expect(same(tight, whole)).toBe(true);
+    expect(roomy.x.length).toBe(whole.count);
+    expect(roomy.x.buffer === roomyBase.x.buffer).toBe(true);
+    expect(tight.x.buffer === base.x.buffer).toBe(false);
   });
 });
 
