@@ -151,13 +151,15 @@ export function buildExportSection(store: AppStore, app: () => App): HTMLElement
     notice('info', 'Exporting at full resolution…');
     try {
       await a.whenReady();
-      const dots = a.scene.shownDots;
-      if (!dots) throw new Error('There are no dots to export yet.');
-      const design = store.get().design;
       const comp = composition({ width: photo.width, height: photo.height });
       const full = await decodeFullResolution(photo);
       const logo = c.logo ? await createImageBitmap(c.logo) : null;
       const type = c.format === 'png' ? 'image/png' : 'image/jpeg';
+      // The design and dots are read together, after the last wait: run() copies the dots to the worker at once,
+      // and the pipeline may lend a replaced pattern's buffers to its next job (src/app/pipeline.ts).
+      const design = store.get().design;
+      const dots = a.scene.shownDots;
+      if (!dots) throw new Error('There are no dots to export yet.');
       const result = await client.run(
         { comp, photo: full, photoScale: 1, logo, look: lookFor(design), zoneField: a.scene.dots.zoneField, hairMask: a.scene.dots.hairMask, dots, photoSize: { width: design.photo.width, height: design.photo.height }, format: type, quality: c.quality, background: '#ffffff' },
         onProgress,

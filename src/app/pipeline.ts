@@ -76,6 +76,12 @@ export function startPipeline(
   let seq = 0;
   let shownSeq = 0;
   let dotsShown: Pick<PatternResult, 'x' | 'y' | 'rank'> = { x: new Float32Array(0), y: new Float32Array(0), rank: new Float32Array(0) };
+  /**
+   * A pattern nobody reads any more, whose buffers the next job fills again (touching fresh memory costs the pool a
+   * third of its speed-up on 2 cores: bench:pattern). A pattern is read only while it is the scene's: the scene
+   * and compare panes pack it into their own buffers at once, and export copies it to its worker at once.
+   */
+  let spare: PatternResult | undefined;
   let drawn = { pattern: '', look: '' };
 
   /** Zones' density, size, shade and fade (src/design/zones.ts) to the dot layer, when they changed. */
@@ -140,12 +146,20 @@ export function startPipeline(
     requested = key;
     const mine = ++seq;
     shapeCache.shape
-      .then((shape) => pool.generate(requestFor(design, shape), { key: 'dots' }))
+      .then((shape) => {
+        const into = spare;
+        spare = undefined;
+        return pool.generate(requestFor(design, shape), { key: 'dots', into });
+      })
       .then(
         (dots) => {
           // A result older than the one on screen never replaces it; a newer one always does.
-          if (mine <= shownSeq) return;
+          if (mine <= shownSeq) {
+            spare = dots;
+            return;
+          }
           shownSeq = mine;
+          spare = scene.shownDots ?? undefined;
           scene.setDots(dots);
           dotsShown = dots;
           drawn = { pattern: key, look: '' };

@@ -31,6 +31,8 @@ const CANCEL_GRACE_MS = 300;
 export function createExportClient(): { run(r: ExportRequest, onProgress: (p: ExportProgress) => void, signal?: AbortSignal): Promise<ExportResult>; dispose(): void } {
   let worker: Worker | undefined;
   let api: Comlink.Remote<ExportWorkerApi> | undefined;
+  /** The dots the running worker has, by key (a new worker has none). */
+  let sent: string | undefined;
   let died: ((e: Error) => void)[] = [];
   const keys = new WeakMap<PatternResult, string>();
   let nextKey = 0;
@@ -45,6 +47,7 @@ export function createExportClient(): { run(r: ExportRequest, onProgress: (p: Ex
       died.splice(0).forEach((f) => f(err));
     });
     worker = w;
+    sent = undefined;
     api = Comlink.wrap<ExportWorkerApi>(w);
     return api;
   };
@@ -86,8 +89,15 @@ export function createExportClient(): { run(r: ExportRequest, onProgress: (p: Ex
         return fail(new ExportCancelledError());
       }
       signal?.addEventListener('abort', abort);
+      // Posted now, so the dots are copied to the worker before run() returns: the caller may reuse their buffers
+      // for the next pattern at once (the pipeline lends a replaced pattern's buffers to the next job).
+      const dotsSent = sent === key ? Promise.resolve() : remote.setDots(key, r.dots, r.photoSize);
+      sent = key;
+      dotsSent.catch(() => {
+        if (sent === key) sent = undefined;
+      });
       void (async () => {
-        if (!(await remote.hasDots(key))) await remote.setDots(key, r.dots, r.photoSize);
+        await dotsSent;
         // eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken out: the worker has the dots by key
         const { dots, photoSize, ...rest } = r;
         const job: ExportJob = { ...rest, dotsKey: key };

@@ -128,12 +128,7 @@ export class OffscreenExporter {
     return new OffscreenExporter(renderer);
   }
 
-  hasDots(key: string): boolean {
-    return key !== '' && key === this.dotsKey;
-  }
-
-  /** The pattern in photo px; `photo` is the photo's full size, the dots' bounds. */
-  /** Keeps the pattern; each tile hands its own dots to the layer. */
+  /** Keeps the pattern (photo px; `photo` is the photo's full size, the dots' bounds); each tile hands its own dots to the layer. */
   setDots(key: string, d: PatternResult, photo: Size): void {
     this.pattern = d;
     this.photoSize = photo;
@@ -305,9 +300,6 @@ export function createExportWorkerApi() {
   let exporter: Promise<OffscreenExporter> | undefined;
   const get = (): Promise<OffscreenExporter> => (exporter ??= OffscreenExporter.create());
   return {
-    async hasDots(key: string): Promise<boolean> {
-      return (await get()).hasDots(key);
-    },
     async setDots(key: string, d: PatternResult, photo: Size): Promise<void> {
       (await get()).setDots(key, d, photo);
     },
