@@ -109,11 +109,17 @@ export function readPending(): { id: string; savedAt: number; design: unknown } 
 
 export const freshProject = (): { id: string; name: string } => ({ id: newProjectId(), name: defaultProjectName() });
 
+/**
+ * A small JPEG of the photo. The browser scales it down off the main thread (createImageBitmap) and encodes it from an
+ * OffscreenCanvas: drawing the full photo into a page canvas and encoding that held the main thread for ~150 ms.
+ */
 async function thumbnail(p: Photo): Promise<Blob | null> {
   const k = THUMB_PX / Math.max(p.display.width, p.display.height);
-  const c = document.createElement('canvas');
-  c.width = Math.max(1, Math.round(p.display.width * k));
-  c.height = Math.max(1, Math.round(p.display.height * k));
-  c.getContext('2d')!.drawImage(p.display, 0, 0, c.width, c.height);
-  return new Promise((r) => c.toBlob((b) => r(b), 'image/jpeg', 0.8));
+  const width = Math.max(1, Math.round(p.display.width * k));
+  const height = Math.max(1, Math.round(p.display.height * k));
+  const small = await createImageBitmap(p.display, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+  const c = new OffscreenCanvas(width, height);
+  c.getContext('2d')!.drawImage(small, 0, 0);
+  small.close();
+  return c.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
 }

@@ -34,12 +34,15 @@ export function validateRequest(r: PatternRequest): void {
   const budget = r.maxDots ?? DEFAULT_MAX_DOTS;
   if (!isPositive(budget)) bad(`The dot budget must be a positive number (got ${budget}).`);
 
-  const expected = expectedDots(f, r.width, r.height, r.pxPerMm);
+  const peak = fieldMax(f);
+  const areaCm2 = (r.width * r.height) / (100 * r.pxPerMm * r.pxPerMm);
+  // The field's integral runs over every raster cell: worth it only when the peak's bound is over the budget (this
+  // check runs on the main thread for every job).
+  const expected = peak * areaCm2 <= budget ? 0 : expectedDots(f, r.width, r.height, r.pxPerMm);
   if (expected > budget) {
     throw new PatternError('over-budget', `This design would place about ${fmt(expected)} dots, more than the limit of ${fmt(budget)}. Lower the density or the area.`);
   }
-  const genDensity = Math.max(fieldMax(f), r.generationDensity ?? 0);
-  const generated = (genDensity * r.width * r.height) / (100 * r.pxPerMm * r.pxPerMm);
+  const generated = Math.max(peak, r.generationDensity ?? 0) * areaCm2;
   if (generated > 2 * budget) {
     throw new PatternError('over-budget', `This design needs about ${fmt(generated)} dots to generate, more than twice the limit of ${fmt(budget)}. Lower the peak density or the area.`);
   }
