@@ -1,10 +1,10 @@
 import type { AreaEdit, EditMode, Point } from '../../design/types.ts';
-import { setDesign } from '../state.ts';
+import { setDesign, type ToolId } from '../state.ts';
 import { onPointerLeave, pathOf, svg, type Tool, type ToolContext } from './tool.ts';
 
 /** Screen px: vertex handles, and how near the first vertex a click closes a path. */
 const HANDLE_PX = 5;
-export const CLOSE_PX = 10;
+const CLOSE_PX = 10;
 /** A second press this soon (ms) and this near (screen px) the first is a double-click. */
 const DOUBLE_MS = 450;
 const DOUBLE_PX = 6;
@@ -13,7 +13,7 @@ const DOUBLE_PX = 6;
  * Tells a double press from two clicks, for the click-to-place path tools (a pointerdown's detail is not a click
  * count in every browser): call it on each press.
  */
-export function doublePress(): (e: PointerEvent) => boolean {
+function doublePress(): (e: PointerEvent) => boolean {
   let last = { time: -Infinity, x: 0, y: 0 };
   return (e) => {
     const double = e.detail >= 2 || (e.timeStamp - last.time < DOUBLE_MS && Math.hypot(e.clientX - last.x, e.clientY - last.y) <= DOUBLE_PX);
@@ -23,7 +23,7 @@ export function doublePress(): (e: PointerEvent) => boolean {
 }
 
 /** The placed vertices' handles; the first grows when the pointer is near enough to close the path on it. */
-export function drawVertices(layer: SVGGElement, points: readonly Point[], nearFirst: boolean, k: number): void {
+function drawVertices(layer: SVGGElement, points: readonly Point[], nearFirst: boolean, k: number): void {
   points.forEach((q, i) => {
     svg('circle', { cx: q.x, cy: q.y, r: (i === 0 && nearFirst ? HANDLE_PX * 1.6 : HANDLE_PX) / k, class: i === 0 ? 'handle first' : 'handle' }, layer);
   });
@@ -56,65 +56,71 @@ export function polygonMode(shift: boolean): EditMode {
   return shift || box?.checked ? 'erase' : 'add';
 }
 
+/** What differs between the click-to-place path tools; pathTool does the placing. */
+export interface PathSpec {
+  id: ToolId;
+  /** Points a finished path needs (a double press finishes with this many). */
+  minPoints: number;
+  /** A click on the first vertex finishes the path (a closed outline). */
+  closes: boolean;
+  /** Makes the design change for the placed points (`shift`: Shift held); false when they make nothing. */
+  finish(points: Point[], shift: boolean): boolean;
+  /** Draws the open path (and its last leg to the pointer), under the vertex handles. */
+  preview(layer: SVGGElement, points: Point[], pointer: Point | null, shift: boolean): void;
+  /** Draws what the layer shows under any path (other zones' outlines). */
+  backdrop?(layer: SVGGElement): void;
+  /** The pointer dot's class. */
+  pointerClass(shift: boolean): string;
+}
+
 /**
- * Adds or removes a polygon from the treatment area: click to place vertices, then click the first vertex (or
- * double-click, or press Enter) to close it; it becomes one edit. Escape drops the open polygon, Backspace its last
- * vertex. Shift held (or the panel's checkbox) makes it remove instead of add; the preview shows which.
+ * A click-to-place path tool: each click places a vertex; a double press (or Enter, or a click on the first vertex
+ * of a closing path) finishes it as one design change, so one undo step. Escape drops the open path, Backspace its
+ * last vertex.
  */
-export function polygonTool(ctx: ToolContext): Tool {
+export function pathTool(ctx: ToolContext, spec: PathSpec): Tool {
   let points: Point[] = [];
   let pointer: Point | null = null;
   let shift = false;
   const isDouble = doublePress();
 
   const redraw = (): void => draw();
-  onPointerLeave(ctx, 'polygon', () => {
+  onPointerLeave(ctx, spec.id, () => {
     pointer = null;
     redraw();
   });
-  const cancel = (): void => {
+  const finish = (): boolean => {
+    if (!spec.finish(points, shift)) return false;
     points = [];
-    redraw();
-  };
-  const commit = (erase: boolean): boolean => {
-    const edit = polygonEdit(points, polygonMode(erase));
-    if (!edit) return false;
-    points = [];
-    setDesign(ctx.store, (d) => ({ ...d, area: { edits: [...d.area.edits, edit] } }));
     return true;
   };
 
   const draw = (): void => {
     const layer = ctx.layer;
     layer.replaceChildren();
-    if (points.length === 0 && !pointer) return;
+    spec.backdrop?.(layer);
     const k = ctx.scale();
-    const mode = polygonMode(shift);
     if (points.length > 0) {
-      const shown = pointer ? [...points, pointer] : points;
-      svg('path', { d: pathOf(shown, shown.length >= 3), class: `area ${mode}`, 'data-testid': 'polygon-preview' }, layer);
-      if (pointer) svg('path', { d: pathOf([points[points.length - 1]!, pointer]), class: `area-rubber ${mode}` }, layer);
-      const nearFirst = pointer !== null && polygonClick(points, pointer, CLOSE_PX / k) === 'close';
+      spec.preview(layer, points, pointer, shift);
+      const nearFirst = spec.closes && pointer !== null && polygonClick(points, pointer, CLOSE_PX / k) === 'close';
       drawVertices(layer, points, nearFirst, k);
     }
-    if (pointer) svg('circle', { cx: pointer.x, cy: pointer.y, r: 2 / k, class: `area-pointer ${mode}` }, layer);
+    if (pointer) svg('circle', { cx: pointer.x, cy: pointer.y, r: 2 / k, class: spec.pointerClass(shift) }, layer);
   };
 
   return {
-    id: 'polygon',
+    id: spec.id,
     down(p, e) {
       shift = e.shiftKey;
       pointer = p;
-      const double = isDouble(e);
-      if (double && points.length >= 3) {
-        // Double-click: the first click already placed the last vertex.
-        commit(e.shiftKey);
-        redraw();
-        return true;
+      if (isDouble(e) && points.length >= spec.minPoints) {
+        // The first press of the double press already placed the last vertex.
+        finish();
+      } else {
+        const what = polygonClick(points, p, CLOSE_PX / ctx.scale());
+        if (what === 'close' && spec.closes) finish();
+        else if (what !== 'ignore') points = [...points, { x: p.x, y: p.y }];
       }
-      const what = polygonClick(points, p, CLOSE_PX / ctx.scale());
-      if (what === 'close') commit(e.shiftKey);
-      else if (what === 'add') points = [...points, { x: p.x, y: p.y }];
       redraw();
       return true;
     },
@@ -129,9 +135,15 @@ export function polygonTool(ctx: ToolContext): Tool {
         redraw();
         return false;
       }
-      if (e.key === 'Enter') return commit(e.shiftKey) || points.length > 0;
+      if (e.key === 'Enter') {
+        shift = e.shiftKey;
+        const done = finish();
+        redraw();
+        return done || points.length > 0;
+      }
       if (e.key === 'Escape' && points.length > 0) {
-        cancel();
+        points = [];
+        redraw();
         return true;
       }
       if (e.key === 'Backspace' && points.length > 0) {
@@ -147,4 +159,28 @@ export function polygonTool(ctx: ToolContext): Tool {
       pointer = null;
     },
   };
+}
+
+/**
+ * Adds or removes a polygon from the treatment area (pathTool: click vertices, then the first vertex, a double
+ * press or Enter). Shift held (or the panel's checkbox) makes it remove instead of add; the preview shows which.
+ */
+export function polygonTool(ctx: ToolContext): Tool {
+  return pathTool(ctx, {
+    id: 'polygon',
+    minPoints: 3,
+    closes: true,
+    finish(points, shift) {
+      const edit = polygonEdit(points, polygonMode(shift));
+      if (edit) setDesign(ctx.store, (d) => ({ ...d, area: { edits: [...d.area.edits, edit] } }));
+      return edit !== null;
+    },
+    preview(layer, points, pointer, shift) {
+      const mode = polygonMode(shift);
+      const shown = pointer ? [...points, pointer] : points;
+      svg('path', { d: pathOf(shown, shown.length >= 3), class: `area ${mode}`, 'data-testid': 'polygon-preview' }, layer);
+      if (pointer) svg('path', { d: pathOf([points[points.length - 1]!, pointer]), class: `area-rubber ${mode}` }, layer);
+    },
+    pointerClass: (shift) => `area-pointer ${polygonMode(shift)}`,
+  });
 }
