@@ -1,11 +1,10 @@
-// Loaded before any renderer is made: the Content-Security-Policy has no 'unsafe-eval' (see scene.ts).
 import { createViewApp } from './view-app.ts';
-import 'pixi.js/unsafe-eval';
 import { type Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import type { PatternResult } from '../pattern/types.ts';
 import { DotLayer, type DotLook } from './dot-layer.ts';
 import { whenGpuDone } from './scene.ts';
 import type { View } from './view.ts';
+import { frameScheduler } from './frame-scheduler.ts';
 
 /** A pane's picture on the compare canvas, CSS px from its top left. */
 export interface PaneRect {
@@ -38,8 +37,7 @@ export class CompareScene {
   private photoScale = 1;
   private photoSize = { width: 1, height: 1 };
   private view: View = { scale: 1, x: 0, y: 0 };
-  private pending: (() => void)[] | undefined;
-  private frame = 0;
+  private readonly frames = frameScheduler(() => this.renderNow());
 
   private constructor(app: Application) {
     this.app = app;
@@ -120,19 +118,7 @@ export class CompareScene {
 
   /** Draws in the next animation frame (at most once a frame); resolves once drawn. */
   requestRender(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.pending) {
-        this.pending.push(resolve);
-        return;
-      }
-      const waiters = [resolve];
-      this.pending = waiters;
-      this.frame = requestAnimationFrame(() => {
-        this.pending = undefined;
-        this.renderNow();
-        for (const w of waiters) w();
-      });
-    });
+    return this.frames.request();
   }
 
   renderNow(): void {
@@ -161,9 +147,7 @@ export class CompareScene {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
-    for (const w of this.pending?.splice(0) ?? []) w();
-    this.pending = undefined;
+    this.frames.cancel();
     for (const p of this.panes) p.dots.destroy();
     this.panes.length = 0;
     // Texture.from(…, true) made a source of our own over the shared bitmap: freeing it never closes the bitmap.

@@ -1,11 +1,9 @@
-// pixi.js compiles its uniform and buffer upload code with `new Function` unless this is loaded first; the app's
-// Content-Security-Policy has no 'unsafe-eval', so it must come before any renderer is made (see README, Privacy).
 import { createViewApp } from './view-app.ts';
-import 'pixi.js/unsafe-eval';
 import { type Application, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import type { PatternResult } from '../pattern/types.ts';
 import { DotLayer, type DotLook } from './dot-layer.ts';
 import type { View } from './view.ts';
+import { frameScheduler } from './frame-scheduler.ts';
 
 /**
  * Calls `done` with the ms from `t0` until the GPU has finished everything asked of it so far, seen by polling a
@@ -40,7 +38,7 @@ export class Scene {
   private view: View = { scale: 1, x: 0, y: 0 };
   /** Share of the width, from the left, that shows the photo without dots (0 = all after, 1 = all before). */
   private split = 0;
-  private frame = 0;
+  private readonly frames = frameScheduler(() => this.renderNow());
   private photoSize = { width: 1, height: 1 };
   private photoSource: { source: ImageBitmap | HTMLCanvasElement; displayScale: number } | null = null;
 
@@ -137,25 +135,11 @@ export class Scene {
     this.requestRender();
   }
 
-  /** Draws in the next animation frame (at most once a frame). Resolves once drawn. */
+  /** Draws in the next animation frame (at most once a frame); resolves once drawn. */
   requestRender(): Promise<void> {
-    return new Promise((resolve) => {
-      const pending = this.pendingFrame;
-      if (pending) {
-        pending.push(resolve);
-        return;
-      }
-      const waiters = [resolve];
-      this.pendingFrame = waiters;
-      this.frame = requestAnimationFrame(() => {
-        this.pendingFrame = undefined;
-        this.renderNow();
-        for (const w of waiters) w();
-      });
-    });
+    return this.frames.request();
   }
 
-  private pendingFrame: (() => void)[] | undefined;
 
   renderNow(): void {
     const { scale, x, y } = this.view;
@@ -174,7 +158,7 @@ export class Scene {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
+    this.frames.cancel();
     this.dots.destroy();
     this.app.destroy(true, { children: true, texture: true });
   }

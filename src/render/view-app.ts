@@ -1,3 +1,6 @@
+// pixi.js compiles its uniform and buffer upload code with `new Function` unless this is loaded; the app's
+// Content-Security-Policy has no 'unsafe-eval', so every view renderer is made here, after it (see README, Privacy).
+import 'pixi.js/unsafe-eval';
 import { Application } from 'pixi.js';
 
 /**
