@@ -6,7 +6,7 @@ import { generateBands, type DotColumns } from '../src/pattern/generate.ts';
 import type { PatternRequest } from '../src/pattern/types.ts';
 
 /** The CPU this thread last ran on (field 39 of /proc/thread-self/stat), or -1 where there is no such file. */
-export function currentCpu(): number {
+function currentCpu(): number {
   try {
     const s = readFileSync('/proc/thread-self/stat', 'utf8');
     return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[36]);

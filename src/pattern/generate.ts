@@ -1,4 +1,4 @@
-import { fieldMax, makeDensitySampler } from './field.ts';
+import { fieldMax, makeDensitySampler, perPx2 } from './field.ts';
 import { hash32, unit } from './hash.ts';
 import { Rng } from './rng.ts';
 import { getTile, type Tile } from './tile.ts';
@@ -41,6 +41,19 @@ export function placementFor(r: PatternRequest, tile: Tile = getTile()): Placeme
 /** Columns to write dots into, so a caller can hand back the buffers of an earlier result instead of allocating. */
 export type DotColumns = Pick<PatternResult, 'x' | 'y' | 'diameter' | 'rank' | 'tone'>;
 
+/** The buffers behind the columns, for a transfer list. */
+export const columnBuffers = (c: DotColumns): Transferable[] => [c.x.buffer, c.y.buffer, c.diameter.buffer, c.rank.buffer, c.tone.buffer] as Transferable[];
+
+/**
+ * Room for the dots of bands [b0, b1): their rows at the peak density the tile is laid at, with 5% to spare (blue
+ * noise keeps counts far closer than that). The engine reserves it; the pool asks the first part for the whole job's.
+ */
+export function roomFor(r: PatternRequest, b0: number, b1: number): number {
+  const rows = Math.max(0, Math.min(r.height, b1 * BAND_PX) - b0 * BAND_PX);
+  const peak = Math.max(fieldMax(r.density), r.generationDensity ?? 0);
+  return Math.ceil(r.width * rows * perPx2(peak, r.pxPerMm) * 1.05) + 64;
+}
+
 /**
  * The dots of bands [b0, b1) of a validated request. A tile point is kept where its rank is under
  * density(x) / peak; its session rank becomes rank / that share, so rank < t keeps t of the local density.
@@ -54,7 +67,7 @@ export function generateBands(r: PatternRequest, b0: number, b1: number, into?: 
   const tile = getTile();
   const p = placementFor(r, tile);
   if (!p) return new DotBuffer().result();
-  const need = Math.max(capacity, Math.ceil((r.width * Math.min(r.height, (b1 - b0) * BAND_PX) * tile.density * 1.05) / (p.scale * p.scale)) + 64);
+  const need = Math.max(capacity, roomFor(r, b0, b1));
   // Lent buffers far larger than this job are left to the garbage collector, so one huge job does not pin its memory.
   const out = new DotBuffer(into && separate(into) && roomOf(into) <= 4 * need + 65536 ? into : undefined);
   out.reserve(need);
@@ -116,7 +129,7 @@ function fillBand(r: PatternRequest, tile: Tile, p: Placement, band: number, out
 }
 
 /** How many dots lent columns can hold (the smallest of their buffers). */
-export const roomOf = (c: DotColumns): number => Math.min(c.x.buffer.byteLength, c.y.buffer.byteLength, c.diameter.buffer.byteLength, c.rank.buffer.byteLength, c.tone.buffer.byteLength) >> 2;
+const roomOf = (c: DotColumns): number => Math.min(c.x.buffer.byteLength, c.y.buffer.byteLength, c.diameter.buffer.byteLength, c.rank.buffer.byteLength, c.tone.buffer.byteLength) >> 2;
 
 /** Lent columns are filled only when each has its own buffer (views of one buffer would overwrite each other). */
 const separate = (c: DotColumns): boolean => new Set([c.x.buffer, c.y.buffer, c.diameter.buffer, c.rank.buffer, c.tone.buffer]).size === 5;

@@ -1,10 +1,9 @@
 import * as Comlink from 'comlink';
 import { PatternError } from '../pattern/errors.ts';
-import { BAND_PX, bandCount, type DotColumns } from '../pattern/generate.ts';
-import { fieldMax } from '../pattern/field.ts';
+import { bandCount, columnBuffers, roomFor, type DotColumns } from '../pattern/generate.ts';
 import type { PatternRequest, PatternResult } from '../pattern/types.ts';
 import { validateRequest } from '../pattern/validate.ts';
-import { columnBuffers, type PatternWorkerApi } from './worker-api.ts';
+import type { PatternWorkerApi } from './worker-api.ts';
 
 export interface WorkerHandle {
   api: Comlink.Remote<PatternWorkerApi>;
@@ -165,11 +164,10 @@ export class PatternPool {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const after = (ms: number) => new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new WorkerDied('stalled')), ms)));
     const r0 = job.request;
-    const perBand = (r0.width * BAND_PX * fieldMax(r0.density)) / (100 * r0.pxPerMm * r0.pxPerMm);
-    const budget = this.stallMs + perBand * (b1 - b0) * 2e-3;
+    const budget = this.stallMs + roomFor(r0, b0, b1) * 2e-3;
     // The first part is the join's base: it asks for room for the whole job (untouched room costs nothing), so the
     // other parts are appended to it rather than all copied into new arrays.
-    const capacity = part === 0 && job.parts.length > 1 ? Math.ceil(perBand * bandCount(r0) * 1.05) + 64 : 0;
+    const capacity = part === 0 && job.parts.length > 1 ? roomFor(r0, 0, bandCount(r0)) : 0;
     let into = part === 0 ? job.into : undefined;
     if (into) job.into = undefined;
     else [into, slot.spare] = [slot.spare, undefined];

@@ -1,10 +1,7 @@
 import * as Comlink from 'comlink';
-import { generateBands, type DotColumns } from '../pattern/generate.ts';
+import { columnBuffers, generateBands, type DotColumns } from '../pattern/generate.ts';
 import { getTile } from '../pattern/tile.ts';
 import type { PatternRequest, PatternResult } from '../pattern/types.ts';
-
-/** The buffers behind a result's columns, for a transfer list. */
-export const columnBuffers = (c: DotColumns): Transferable[] => [c.x.buffer, c.y.buffer, c.diameter.buffer, c.rank.buffer, c.tone.buffer] as Transferable[];
 
 /** What a pattern worker exposes. The worker files only wire this to their endpoint. */
 export const patternWorkerApi = {

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { Size } from '../compose/layout.ts';
+import { columnBuffers } from '../pattern/generate.ts';
 import type { PatternResult } from '../pattern/types.ts';
 import type { ExportJob, ExportProgress, ExportResult, ExportWorkerApi } from './offscreen-export.ts';
 
@@ -10,6 +11,12 @@ export interface ExportRequest extends Omit<ExportJob, 'dotsKey'> {
   dots: PatternResult;
   /** The photo's full size: the dots' coordinate space. */
   photoSize: Size;
+}
+
+/** The dots in buffers of their own, exactly `count` long, marked to be transferred. */
+function compactCopy(d: PatternResult): PatternResult {
+  const c: PatternResult = { count: d.count, x: d.x.slice(0, d.count), y: d.y.slice(0, d.count), diameter: d.diameter.slice(0, d.count), rank: d.rank.slice(0, d.count), tone: d.tone.slice(0, d.count) };
+  return Comlink.transfer(c, columnBuffers(c));
 }
 
 /** A cancelled export rejects with this. */
@@ -89,9 +96,9 @@ export function createExportClient(): { run(r: ExportRequest, onProgress: (p: Ex
         return fail(new ExportCancelledError());
       }
       signal?.addEventListener('abort', abort);
-      // Posted now, so the dots are copied to the worker before run() returns: the caller may reuse their buffers
-      // for the next pattern at once (the pipeline lends a replaced pattern's buffers to the next job).
-      const dotsSent = sent === key ? Promise.resolve() : remote.setDots(key, r.dots, r.photoSize);
+      // Copied and posted now, before run() returns: the caller may lend the pattern's buffers to its next job at
+      // once (src/app/pipeline.ts). The copy holds the dots only, not the room their buffers may have past them.
+      const dotsSent = sent === key ? Promise.resolve() : remote.setDots(key, compactCopy(r.dots), r.photoSize);
       sent = key;
       dotsSent.catch(() => {
         if (sent === key) sent = undefined;
