@@ -26,6 +26,8 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
   let name = initial.name;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
+  /** Saves begun and not yet written: a page hidden meanwhile must still keep their design. */
+  let writing = 0;
   let chain: Promise<void> = Promise.resolve();
   let thumb: { photo: Photo; blob: Blob | null } | undefined;
 
@@ -35,6 +37,7 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
     const s = store.get();
     const p = photo();
     if (!p || !s.photo) return chain;
+    writing++;
     chain = chain
       .then(async () => {
         if (thumb?.photo !== p) thumb = { photo: p, blob: await thumbnail(p) };
@@ -43,7 +46,8 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
         await setCurrentProject(id);
         clearPending(id, record.savedAt);
       })
-      .catch((e: unknown) => onError(`Autosave failed: ${e instanceof Error ? e.message : String(e)}. Export the design to keep it.`));
+      .catch((e: unknown) => onError(`Autosave failed: ${e instanceof Error ? e.message : String(e)}. Export the design to keep it.`))
+      .finally(() => writing--);
     return chain;
   };
 
@@ -60,7 +64,7 @@ export function startAutosave(store: AppStore, photo: () => Photo | null, initia
     clearTimeout(timer);
     // IndexedDB writes do not finish once the page is going away; localStorage does, synchronously. The design
     // (not the photo, which is saved with the project's first save) goes there too and wins at load if newer.
-    if (pending) writePending(id, store.get().design);
+    if (pending || writing > 0) writePending(id, store.get().design);
     void save();
   };
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && now());

@@ -151,6 +151,7 @@ export function buildExportSection(store: AppStore, app: () => App): HTMLElement
     notice('info', 'Exporting at full resolution…');
     try {
       await a.whenReady();
+      if (!a.scene.shownDots) throw new Error('There are no dots to export yet.');
       const comp = composition({ width: photo.width, height: photo.height });
       const full = await decodeFullResolution(photo);
       const logo = c.logo ? await createImageBitmap(c.logo) : null;
@@ -158,8 +159,8 @@ export function buildExportSection(store: AppStore, app: () => App): HTMLElement
       // The design and dots are read together, after the last wait: run() copies the dots to the worker at once,
       // and the pipeline may lend a replaced pattern's buffers to its next job (src/app/pipeline.ts).
       const design = store.get().design;
-      const dots = a.scene.shownDots;
-      if (!dots) throw new Error('There are no dots to export yet.');
+      // Read after the waits: the dots on screen now (the pipeline may have lent the earlier ones to its next job).
+      const dots = a.scene.shownDots!;
       const result = await client.run(
         { comp, photo: full, photoScale: 1, logo, look: lookFor(design), zoneField: a.scene.dots.zoneField, hairMask: a.scene.dots.hairMask, dots, photoSize: { width: design.photo.width, height: design.photo.height }, format: type, quality: c.quality, background: '#ffffff' },
         onProgress,
