@@ -1,12 +1,13 @@
 import { buildDensityField, buildShapeField, fieldGrid, shapeKey } from '../design/density-field.ts';
 import { lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
-import { countVisible } from '../realism/visibility.ts';
+import { countVisible, type ZoneDensity } from '../realism/visibility.ts';
 import { buildZoneField } from '../design/zones.ts';
 import type { DensityRaster, PatternResult } from '../pattern/types.ts';
 import { LIMITS, type Design } from '../design/types.ts';
 import { isPatternError, type PatternRequest } from '../pattern/index.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
+import type { DotLook } from '../render/dot-layer.ts';
 import type { Scene } from '../render/scene.ts';
 import type { AppStore } from './state.ts';
 
@@ -75,7 +76,6 @@ export function startPipeline(
   let requested = '';
   let seq = 0;
   let shownSeq = 0;
-  let dotsShown: Pick<PatternResult, 'x' | 'y' | 'rank'> = { x: new Float32Array(0), y: new Float32Array(0), rank: new Float32Array(0) };
   /**
    * A pattern nobody reads any more, whose buffers the next job fills again (touching fresh memory costs the pool a
    * third of its speed-up on 2 cores: bench:pattern). A pattern is read only while it is the scene's: the scene
@@ -85,14 +85,24 @@ export function startPipeline(
   let drawn = { pattern: '', look: '' };
 
   /** Zones' density, size, shade and fade (src/design/zones.ts) to the dot layer, when they changed. */
-  let zoneValues: Float32Array | null = null;
+  let zone: ZoneDensity | null = null;
   const showZones = (design: Design): void => {
     const d = effectiveDesign(design);
     const grid = fieldGrid(d);
     const values = buildZoneField(d, grid); // the same array while nothing it depends on changed
-    if (values === zoneValues) return;
-    zoneValues = values;
+    if (values === zone?.values) return;
+    zone = { ...grid, values, width: d.photo.width, height: d.photo.height };
     scene.dots.setZoneField({ ...grid, values });
+  };
+
+  /** The status bar's dot count, counted again only when the dots, the sessions shown or the zones changed. */
+  let counted: { dots: unknown; sessions: string; zone: unknown; n: number } | undefined;
+  const visibleDots = (look: Pick<DotLook, 'share' | 'sessionCum' | 'sessionAge'>): number => {
+    const dots = scene.shownDots;
+    if (!dots) return 0;
+    const sessions = `${look.share}|${look.sessionCum.join()}|${look.sessionAge.map((a) => a >= 0).join()}`;
+    if (counted?.dots !== dots || counted.sessions !== sessions || counted.zone !== zone) counted = { dots, sessions, zone, n: countVisible(dots, look, zone) };
+    return counted.n;
   };
 
   /** Draws the dots on screen with the design's look, then reports the picture as settled for this design. */
@@ -103,8 +113,7 @@ export function startPipeline(
     const pattern = drawn.pattern;
     scene.setLook(look);
     showZones(d);
-    const grid = fieldGrid(effectiveDesign(d));
-    const visible = countVisible(dotsShown, look, zoneValues ? { ...grid, values: zoneValues, width: d.photo.width, height: d.photo.height } : null);
+    const visible = visibleDots(look);
     const key = `${pattern}|${lk}`;
     void scene.requestRender().then(() => {
       drawn = { pattern, look: lk };
@@ -161,7 +170,6 @@ export function startPipeline(
           shownSeq = mine;
           spare = scene.shownDots ?? undefined;
           scene.setDots(dots);
-          dotsShown = dots;
           drawn = { pattern: key, look: '' };
           show();
         },

@@ -6,7 +6,7 @@ import type { AppState } from './state.ts';
  * The status bar: dots drawn, the scale (with a visible "Not calibrated" badge until it is), and notices.
  * Its data- attributes let tests wait for the picture that matches the current design.
  */
-export function createStatusBar(): { bar: HTMLElement; showState(s: AppState): void; showPipeline(p: PipelineStatus, ready?: boolean): void } {
+export function createStatusBar(): { bar: HTMLElement; showState(s: AppState): void; showPipeline(p: PipelineStatus, ready: boolean): void } {
   const dots = el('span', { 'data-testid': 'dot-count' });
   const scale = el('span', { class: 'badge', 'data-testid': 'scale-badge' });
   const notice = el('div', { class: 'notice', role: 'alert', 'data-testid': 'notice' });
@@ -26,7 +26,7 @@ export function createStatusBar(): { bar: HTMLElement; showState(s: AppState): v
         delete notice.dataset.kind;
       }
     },
-    showPipeline(p, ready = p.shown === p.wanted) {
+    showPipeline(p, ready) {
       dots.textContent = `${p.dots.toLocaleString('en-US')} dots`;
       bar.dataset.generation = String(p.generation);
       bar.dataset.dots = String(p.dots);

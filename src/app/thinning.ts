@@ -11,7 +11,7 @@ import { createMaskOverlay } from './mask-overlay.ts';
 import type { AppState } from './state.ts';
 
 /** The mask's longer side, px: hair strands stay a pixel or more at the photo sizes phones take. */
-export const MASK_MAX_SIDE = 2048;
+const MASK_MAX_SIDE = 2048;
 /** Skin brightness and colour are estimated over squares of this side. */
 const BACKGROUND_MM = 3;
 /**
@@ -20,10 +20,10 @@ const BACKGROUND_MM = 3;
  */
 const FOOTPRINT = 1.3;
 
-export const isMaskTool = (tool: AppState['tool']): boolean => tool === 'mask-hair' || tool === 'mask-scalp';
+const isMaskTool = (tool: AppState['tool']): boolean => tool === 'mask-hair' || tool === 'mask-scalp';
 
 /** The mask computation's options for a design, with `maskPerPhotoPx` mask px per photo px. */
-export function maskOptions(d: Design, maskPerPhotoPx: number): HairMaskOptions {
+function maskOptions(d: Design, maskPerPhotoPx: number): HairMaskOptions {
   const pxPerMm = d.scale.pxPerMm * maskPerPhotoPx;
   const largestDotPx = (d.dots.diameterMm + 2 * d.dots.spreadMm) * d.scale.pxPerMm;
   return {

@@ -5,7 +5,7 @@ import { button, checkbox, el, section, slider } from './controls.ts';
 import { setDesign, type AppStore } from './state.ts';
 
 /** Moments the time control stops at, in days after the chosen session. */
-export const TIME_STOPS: { days: number; name: string }[] = [
+const TIME_STOPS: { days: number; name: string }[] = [
   { days: 0, name: 'Day 0 (fresh)' },
   { days: 1, name: 'Day 1' },
   { days: 3, name: 'Day 3' },
@@ -39,7 +39,7 @@ export function walkThrough(t: Treatment): { session: number; days: number }[] {
   return steps.filter((s, i) => i === 0 || s.session !== steps[i - 1]!.session || s.days !== steps[i - 1]!.days);
 }
 
-export function describeMoment(d: Design): string {
+function describeMoment(d: Design): string {
   const stop = TIME_STOPS.find((s) => s.days === d.preview.days);
   const when = stop ? stop.name : `Day ${d.preview.days}`;
   return `Session ${d.preview.session} of ${d.treatment.shares.length} · ${when}`;

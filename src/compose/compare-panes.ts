@@ -1,6 +1,7 @@
 import { applyStyle } from '../design/hairline-style.ts';
 import { DENSITY_PRESETS, LIMITS, type Design, type HairlineStyle } from '../design/types.ts';
 import type { View } from '../render/view.ts';
+import { clampSession } from '../realism/sessions.ts';
 
 /**
  * One pane of the compare view: the main design with its own density, dot size, hairline style and session.
@@ -72,7 +73,7 @@ export function clampPane(p: Pane, d: Design): Pane {
     ...p,
     density: clamp(p.density, LIMITS.density.min, LIMITS.density.max),
     diameterMm: clamp(p.diameterMm, LIMITS.diameterMm.min, LIMITS.diameterMm.max),
-    session: clamp(Math.round(p.session), 1, d.treatment.shares.length),
+    session: clampSession(d.treatment, p.session),
   };
 }
 

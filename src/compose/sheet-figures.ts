@@ -1,5 +1,5 @@
 import type { Design, Scale } from '../design/types.ts';
-import { sessionDates } from '../realism/sessions.ts';
+import { clampSession, sessionDates } from '../realism/sessions.ts';
 
 /** What the consultation sheet says, as text: pure, so every figure can be checked without a page. */
 export interface SheetFigures {
@@ -84,7 +84,7 @@ export function sessionRows(d: Design): SheetFigures['sessions'] {
 export function sheetFigures(i: SheetInput): SheetFigures {
   const d = i.design;
   const n = d.treatment.shares.length;
-  const session = Math.min(n, Math.max(1, Math.round(d.preview.session)));
+  const session = clampSession(d.treatment, d.preview.session);
   const name = i.clientName.trim();
   return {
     date: formatDate(i.consultationDate),

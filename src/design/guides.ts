@@ -12,7 +12,7 @@ import type { Design, Guides, Point } from './types.ts';
  */
 
 /** A hairline end up to this far outside its eye-corner line is "in line" (a placed point is not that exact). */
-export const TEMPLE_TOLERANCE_MM = 2;
+const TEMPLE_TOLERANCE_MM = 2;
 /** A hairline centre up to this far below the guide is on it. */
 const LOW_TOLERANCE_MM = 0.5;
 
@@ -48,7 +48,7 @@ export interface GuideReport {
 }
 
 /** The hairline curve's y at x (linear between samples), or null where the curve does not reach. */
-export function curveYAt(curve: readonly Point[], x: number): number | null {
+function curveYAt(curve: readonly Point[], x: number): number | null {
   for (let i = 1; i < curve.length; i++) {
     const a = curve[i - 1]!, b = curve[i]!;
     if ((a.x <= x && x <= b.x) || (b.x <= x && x <= a.x)) return b.x === a.x ? Math.min(a.y, b.y) : a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);

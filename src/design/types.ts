@@ -149,7 +149,15 @@ export interface Thinning {
   /** 0–1: how much darker than the skin a pixel must be to count as hair. */
   threshold: number;
   /** Corrections to the computed mask: strokes that mark hair or scalp. */
-  edits: { mode: 'hair' | 'scalp'; sizeMm: number; points: Point[] }[];
+  edits: MaskEdit[];
+}
+
+/** A correction to the computed hair mask: a brush stroke in photo px that marks hair or scalp. */
+export interface MaskEdit {
+  mode: 'hair' | 'scalp';
+  /** Brush diameter, mm. */
+  sizeMm: number;
+  points: Point[];
 }
 
 export interface Design {

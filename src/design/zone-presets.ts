@@ -33,7 +33,7 @@ export function defaultZoneName(role: ZoneRole, shape: ZoneShape['kind'], zones:
 }
 
 /** An id unused by the zones: "zone-1", "zone-2"… (deterministic, no randomness). */
-export function nextZoneId(zones: readonly Zone[]): string {
+function nextZoneId(zones: readonly Zone[]): string {
   const ids = new Set(zones.map((z) => z.id));
   for (let n = zones.length + 1; ; n++) if (!ids.has(`zone-${n}`)) return `zone-${n}`;
 }

@@ -9,7 +9,7 @@ export const isTissueRole = (role: ZoneRole): boolean => role === 'scar' || role
  * Signed distance (px) from the shape's outline, positive inside: a polygon's edges, an ellipse's rim (first-order
  * estimate, exact on its axes), a strip's polyline less half its width, the nearest dot's disc.
  */
-export function shapeDepth(p: Point, s: ZoneShape, pxPerMm: number): number {
+function shapeDepth(p: Point, s: ZoneShape, pxPerMm: number): number {
   switch (s.kind) {
     case 'polygon': {
       if (s.points.length < 3) return -Infinity;

@@ -3,8 +3,6 @@ import { hairlineCurve } from './hairline.ts';
 import { isTissueRole, zoneCentre, zoneCoverageRaster, zoneShapeKey } from './zone-shape.ts';
 import type { Design, Point, Zone } from './types.ts';
 
-export { zoneCoverage, zoneBounds, zoneCentre, isTissueRole } from './zone-shape.ts';
-
 /** Floats per cell of the zone field: [densityMul, sizeMul, shade, fadeMul]. */
 export const ZONE_CHANNELS = 4;
 /** The body's values, where no zone reaches. */

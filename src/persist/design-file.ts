@@ -139,7 +139,7 @@ export const MIGRATIONS: Record<number, Migration> = {
 };
 
 /** A version-1 design with the version-2 parts at their defaults (anything not a design is left for the schema to refuse). */
-export function upgradeDesign1(design: unknown): unknown {
+function upgradeDesign1(design: unknown): unknown {
   if (!isRecord(design)) return design;
   const hairline = isRecord(design.hairline) ? { gaps: 0, ...design.hairline } : design.hairline;
   const dots = isRecord(design.dots) ? { dilution: 0, ...design.dots } : design.dots;

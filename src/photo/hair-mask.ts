@@ -1,6 +1,6 @@
 // Thinning-hair mode: which pixels of a photo are existing hair (1) and which are visible scalp (0), so dots go only
 // between the hairs. Pure: no DOM; runs in the mask worker and, as a fallback, on the main thread.
-import type { Point } from '../design/types.ts';
+import type { MaskEdit, Point } from '../design/types.ts';
 
 export interface HairMaskOptions {
   /** 0–1: how far from the skin (darker, or another colour) a pixel must be to count as hair. */
@@ -287,14 +287,6 @@ function distance1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array, 
 }
 
 const intersection = (f: Float64Array, q: number, p: number): number => (f[q]! + q * q - (f[p]! + p * p)) / (2 * (q - p));
-
-/** A correction to the computed mask: a brush stroke in photo px that marks hair or scalp. */
-export interface MaskEdit {
-  mode: 'hair' | 'scalp';
-  /** Brush diameter, mm. */
-  sizeMm: number;
-  points: readonly Point[];
-}
 
 /**
  * Paints the technician's corrections into `mask` (in place), in order: each stroke is a chain of round brush

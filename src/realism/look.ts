@@ -6,7 +6,7 @@ import { BLOWOUT_SHARE, DRIFT_COLOUR, effectiveDesign } from './risks.ts';
 import { cumulativeShares, sessionAges, sessionShade } from './sessions.ts';
 
 /** Dots are generated at the top density and thinned by rank: the share of them a density keeps. */
-export const densityShareOf = (density: number): number => Math.min(1, density / LIMITS.density.max);
+const densityShareOf = (density: number): number => Math.min(1, density / LIMITS.density.max);
 
 let lutCache: { key: string; lut: Uint8Array } | undefined;
 

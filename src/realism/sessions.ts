@@ -6,6 +6,9 @@ export function cumulativeShares(t: Treatment): [number, number, number, number]
   return [s[0] ?? 1, s[1] ?? 1, s[2] ?? 1, s[3] ?? 1];
 }
 
+/** A session number as the plan has it: whole, from 1 to the number of sessions. */
+export const clampSession = (t: Treatment, session: number): number => Math.min(Math.max(1, Math.round(session)), t.shares.length);
+
 /** The session a dot belongs to, 0-based, from its rank within the final pattern (rank in [0, 1)). */
 export function sessionOfRank(rank: number, t: Treatment): number {
   const cum = cumulativeShares(t);
@@ -19,7 +22,7 @@ export function sessionOfRank(rank: number, t: Treatment): number {
  */
 export function sessionAges(t: Treatment, p: Preview): [number, number, number, number] {
   const ages: [number, number, number, number] = [-1, -1, -1, -1];
-  const done = Math.min(Math.max(1, Math.round(p.session)), t.shares.length);
+  const done = clampSession(t, p.session);
   for (let k = 0; k < done; k++) ages[k] = p.days + (done - 1 - k) * t.intervalDays;
   return ages;
 }
@@ -30,13 +33,13 @@ export function sessionAges(t: Treatment, p: Preview): [number, number, number, 
  */
 export function sessionShade(t: Treatment, session: number): number {
   const n = t.shares.length;
-  const k = Math.min(Math.max(1, Math.round(session)), n);
+  const k = clampSession(t, session);
   return Math.max(0.1, 1 - t.shadeStep * (n - k));
 }
 
 /** Share of the final dots shown after `session`. */
 export function sessionShare(t: Treatment, session: number): number {
-  const k = Math.min(Math.max(1, Math.round(session)), t.shares.length);
+  const k = clampSession(t, session);
   return t.shares[k - 1]!;
 }
 

@@ -146,6 +146,10 @@ describe('compare', () => {
     await compareDrawn(page, before);
     const view2: View = await page.evaluate(() => (globalThis as never as { smp: Smp }).smp.store.get().compare.view);
     expect(view2.scale / view1.scale).toBeGreaterThan(1.2);
+    // About the cursor: the photo point under it (pane px → photo px) is the same before and after.
+    const under = (v: View): { x: number; y: number } => ({ x: (80 - v.x) / v.scale, y: (90 - v.y) / v.scale });
+    expect(under(view2).x).toBeCloseTo(under(view1).x, 1);
+    expect(under(view2).y).toBeCloseTo(under(view1).y, 1);
     const [a2, b2] = await panePixels(page, 2);
     expect(difference(a2!, a1!)).toBeGreaterThan(5);
     expect(difference(a2!, b2!)).toBeLessThan(0.5);

@@ -128,6 +128,11 @@ test('dot scars, a patch and a zone outline with their tools; the panel edits a 
   const stamps = zones[0].shape.points.length;
   await page.keyboard.press('Control+z');
   expect((await design(page)).zones[0].shape.points).toHaveLength(stamps - 1);
+  // The drag was one step: one more undo takes the whole trail away, and redo brings it back.
+  await page.keyboard.press('Control+z');
+  expect((await design(page)).zones).toEqual([]);
+  await page.keyboard.press('Control+y');
+  expect((await design(page)).zones[0].shape.points).toHaveLength(stamps - 1);
 
   // An alopecia patch: drag its box.
   await page.getByRole('button', { name: 'Alopecia patch' }).click();

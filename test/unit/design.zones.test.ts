@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { designFor } from '../../src/app/state.ts';
 import { buildShapeField, fieldGrid, makeHairlineRamp, shapeKey } from '../../src/design/density-field.ts';
 import type { Design, Point, Zone, ZoneRole, ZoneShape } from '../../src/design/types.ts';
 import { defaultZoneName, newZone } from '../../src/design/zone-presets.ts';
-import { buildZoneField, whorlFactor, zoneCoverage, ZONE_CHANNELS } from '../../src/design/zones.ts';
+import { buildZoneField, whorlFactor, ZONE_CHANNELS } from '../../src/design/zones.ts';
+import { zoneCoverage, zoneCoverageRaster } from '../../src/design/zone-shape.ts';
+
+// The real rasteriser, counted: the look-only test checks that outlines are not rasterised again.
+vi.mock('../../src/design/zone-shape.ts', async (original) => {
+  const m = await original<typeof import('../../src/design/zone-shape.ts')>();
+  return { ...m, zoneCoverageRaster: vi.fn(m.zoneCoverageRaster) };
+});
 
 const PPM = 8;
 const mm = (v: number): number => v * PPM;
@@ -166,7 +173,14 @@ describe('zone field', () => {
     const f = buildZoneField(d, fieldGrid(d));
     expect(buildZoneField({ ...d }, fieldGrid(d))).toBe(f);
     const d2 = design([{ ...z, density: 0.4 }]);
+    const raster = vi.mocked(zoneCoverageRaster);
+    raster.mockClear();
     expect(cell(d2, buildZoneField(d2, fieldGrid(d2)), { x: mm(50.5), y: mm(50.5) })[0]).toBeCloseTo(0.4, 6);
+    expect(raster).not.toHaveBeenCalled();
+    // A change to the outline does rasterise it again.
+    const d3 = design([{ ...z, shape: square(mm(20), mm(20), mm(90), mm(90)) }]);
+    buildZoneField(d3, fieldGrid(d3));
+    expect(raster).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -8,7 +8,6 @@ import { DEFAULT_DOT_SCAR_MM, DOT_SCAR_SIZE_ID, drawZoneOutlines, panelNumber } 
 /** A drag stamps a dot each time the pointer is this many dot sizes (at least 2 mm) from the last stamp. */
 const STEP_OF_SIZE = 2.5;
 const MIN_STEP_MM = 2;
-/** The design file's limit on a dots zone's points. */
 
 /** The FUE zone new stamps go into: the last scar made of dots, when its dot size is the one asked for. */
 export function dotScarTarget(zones: readonly Zone[], sizeMm: number): number {

@@ -1,8 +1,6 @@
-import type { Thinning } from '../../design/types.ts';
+import type { MaskEdit } from '../../design/types.ts';
 import { strokeTool } from './brush-tool.ts';
 import { svg, type ToolFactory } from './tool.ts';
-
-type MaskEdit = Thinning['edits'][number];
 
 /**
  * Corrects the thinning-hair mask: a drag is one stroke that marks hair ('hair': no dots there) or visible scalp
