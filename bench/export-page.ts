@@ -49,12 +49,12 @@ async function run(o: ExportBenchOptions): Promise<ExportBenchReport> {
     await settle();
     const s = performance.now();
     const r = await client.run(
-      { comp, photo: copy, photoScale: 1, logo: null, look, zoneField: null, hairMask: null, dots, photoSize: size, format: format === 'png' ? 'image/png' : 'image/jpeg', quality: 0.92, background: '#ffffff' },
+      { comp, photo: copy, logo: null, look, zoneField: null, hairMask: null, dots, photoSize: size, format: format === 'png' ? 'image/png' : 'image/jpeg', quality: 0.92, background: '#ffffff' },
       () => undefined,
     );
     const e = performance.now();
     await settle();
-    return { method: 'ours', format, ms: e - s, longestTaskMs: longestBetween(s, e), bytes: r.blob!.size, width: r.width, height: r.height, drawMs: r.renderMs, encodeMs: r.encodeMs, phases: r.phases };
+    return { method: 'ours', format, ms: e - s, longestTaskMs: longestBetween(s, e), bytes: r.blob.size, width: r.width, height: r.height, drawMs: r.renderMs, encodeMs: r.encodeMs, phases: r.phases };
   };
 
   const baseline = async (format: 'png' | 'jpeg'): Promise<ExportRun> => {

@@ -1,6 +1,6 @@
 import type { Photo } from '../photo/load-photo.ts';
 import { createBrowserPatternPool } from '../pool/browser-pool.ts';
-import { createFieldClient } from '../pool/field-client.ts';
+import { createFieldClient, type FieldClient } from '../pool/field-client.ts';
 import type { PatternPool } from '../pool/pattern-pool.ts';
 import { Scene } from '../render/scene.ts';
 import { fitView, zoomAt } from '../render/view.ts';
@@ -50,6 +50,8 @@ export interface App {
   store: AppStore;
   scene: Scene;
   pool: PatternPool;
+  /** The field worker's client: shapes of the treatment area, for the pipeline and the compare panes. */
+  fields: FieldClient;
   /** The photo on screen, with its original file for full-resolution export. */
   photo(): Photo | null;
   /** Replaces the photo and the design in one step; the old photo and design stay if this is never called. */
@@ -128,6 +130,7 @@ export async function createApp(
       report();
     };
   };
+  const fields = createFieldClient();
   startPipeline(
     store,
     pool,
@@ -136,7 +139,7 @@ export async function createApp(
       pipeline = p;
       report();
     },
-    createFieldClient(),
+    fields,
   );
   status.bar.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).classList.contains('dismiss')) store.update((s) => ({ ...s, notice: null }));
@@ -165,6 +168,7 @@ export async function createApp(
     store,
     scene,
     pool,
+    fields,
     photo: () => current,
     showPhoto(photo, next) {
       const s = next(store.get());

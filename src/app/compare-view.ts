@@ -3,7 +3,6 @@ import { fieldGrid } from '../design/density-field.ts';
 import { STYLE_NAMES } from '../design/hairline-style.ts';
 import { LIMITS, type Design, type HairlineStyle } from '../design/types.ts';
 import type { PatternResult } from '../pattern/types.ts';
-import { createFieldClient } from '../pool/field-client.ts';
 import { buildZoneField, zoneFieldKey } from '../design/zones.ts';
 import { lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
@@ -31,8 +30,6 @@ interface OwnDots {
   dots: Promise<PatternResult>;
   result?: PatternResult;
 }
-
-let fieldClient: ReturnType<typeof createFieldClient> | undefined;
 
 /**
  * The compare view, shown over the main view while `state.compare` is set: one canvas (CompareScene) under a grid
@@ -151,8 +148,7 @@ function build(host: HTMLElement, app: App) {
     const key = patternKey(gen);
     const mine = own.get(p.id);
     if (mine?.key === key) return mine.result ?? null;
-    fieldClient ??= createFieldClient();
-    const job: OwnDots = { key, dots: fieldClient.shape(effectiveDesign(gen)).then((shape) => app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` })) };
+    const job: OwnDots = { key, dots: app.fields.shape(effectiveDesign(gen)).then((shape) => app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` })) };
     own.set(p.id, job);
     job.dots.then(
       (r) => {

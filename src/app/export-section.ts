@@ -162,12 +162,12 @@ export function buildExportSection(store: AppStore, app: () => App): HTMLElement
       // Read after the waits: the dots on screen now (the pipeline may have lent the earlier ones to its next job).
       const dots = a.scene.shownDots!;
       const result = await client.run(
-        { comp, photo: full, photoScale: 1, logo, look: lookFor(design), zoneField: a.scene.dots.zoneField, hairMask: a.scene.dots.hairMask, dots, photoSize: { width: design.photo.width, height: design.photo.height }, format: type, quality: c.quality, background: '#ffffff' },
+        { comp, photo: full, logo, look: lookFor(design), zoneField: a.scene.dots.zoneField, hairMask: a.scene.dots.hairMask, dots, photoSize: { width: design.photo.width, height: design.photo.height }, format: type, quality: c.quality, background: '#ffffff' },
         onProgress,
         controller.signal,
       );
       const name = exportFileName(c.fileName, c.layout, c.format);
-      download(result.blob!, name);
+      download(result.blob, name);
       progress.value = 1;
       progressText.textContent = `Done: ${result.width} × ${result.height}`;
       notice('info', `Exported a ${result.width} × ${result.height} ${c.format.toUpperCase()} (${name}).`);

@@ -12,7 +12,11 @@ const STALL_MS = 8000;
  * worker cannot start, dies, or stops answering, it is replaced and that shape is built on the main thread
  * instead (slower, never wrong).
  */
-export function createFieldClient(stallMs = STALL_MS): { shape(d: Design): Promise<DensityRaster> } {
+export interface FieldClient {
+  shape(d: Design): Promise<DensityRaster>;
+}
+
+export function createFieldClient(stallMs = STALL_MS): FieldClient {
   let worker: Worker | undefined;
   let api: Comlink.Remote<FieldWorkerApi> | undefined;
   const start = (): void => {

@@ -1,9 +1,8 @@
 // Runs inside the export worker: pixi.js on an OffscreenCanvas (no DOM), the app's own DotLayer, so the exported
-// dots are drawn by the same buffer layout and shaders as the view. Like the scene, it loads pixi's eval-free
-// uploads first (see README, Privacy).
+// dots are drawn by the same buffer layout and shaders as the view. Like the view (view-app.ts), it loads pixi's
+// eval-free uploads before its renderer is made (see README, Privacy).
 import 'pixi.js/unsafe-eval';
-import * as Comlink from 'comlink';
-import { autoDetectRenderer, BufferImageSource, Container, DOMAdapter, RenderTexture, Sprite, Texture, WebWorkerAdapter, type GlRenderTarget, type GlRenderTargetAdaptor, type Renderer, type WebGLRenderer } from 'pixi.js';
+import { autoDetectRenderer, Container, DOMAdapter, RenderTexture, WebWorkerAdapter, type GlRenderTarget, type GlRenderTargetAdaptor, type Renderer, type WebGLRenderer } from 'pixi.js';
 import type { Composition, Rect, Size } from '../compose/layout.ts';
 import type { PatternResult } from '../pattern/types.ts';
 import { coversCanvas, drawOverlays, drawPanes, type DrawnBoxes } from './compose-draw.ts';
@@ -17,9 +16,8 @@ const KEEP_CANVAS_MS = 30_000;
 
 export interface ExportJob {
   comp: Composition;
-  /** The photo, upright; `photoScale` is its px per photo px (1 at full resolution, less for a display copy). */
+  /** The photo, upright, at full resolution. */
   photo: ImageBitmap;
-  photoScale: number;
   logo: ImageBitmap | null;
   /** The view's look (lookFor(design)); what it leaves out is the layer's default. */
   look: Partial<DotLook>;
@@ -28,8 +26,7 @@ export interface ExportJob {
   hairMask: HairMask | null;
   /** Which dots (sent before with setDots) this job draws. */
   dotsKey: string;
-  /** 'bitmap' returns the picture unencoded (previews). */
-  format: 'image/png' | 'image/jpeg' | 'bitmap';
+  format: 'image/png' | 'image/jpeg';
   /** JPEG quality, 0–1. */
   quality: number;
   /** Letterbox colour. */
@@ -43,8 +40,7 @@ export interface ExportProgress {
 }
 
 export interface ExportResult {
-  blob: Blob | null;
-  bitmap: ImageBitmap | null;
+  blob: Blob;
   width: number;
   height: number;
   boxes: DrawnBoxes;
@@ -65,39 +61,12 @@ export class ExportCancelled extends Error {
 
 const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-/** The photo cut into tiles for the GPU, uploaded from bytes (texImage2D from a canvas is slow on a software GPU). */
-class PhotoTiles {
-  private readonly canvas: OffscreenCanvas;
-  private readonly ctx: OffscreenCanvasRenderingContext2D;
-  private readonly source: BufferImageSource;
-  readonly texture: Texture;
-
-  constructor(width: number, height: number) {
-    this.canvas = new OffscreenCanvas(width, height);
-    this.ctx = this.canvas.getContext('2d', { alpha: false, willReadFrequently: true })!;
-    this.ctx.imageSmoothingQuality = 'high';
-    this.source = new BufferImageSource({ resource: new Uint8Array(width * height * 4), width, height, format: 'rgba8unorm', alphaMode: 'no-premultiply-alpha' });
-    this.texture = new Texture({ source: this.source });
-  }
-
-  load(photo: CanvasImageSource, sx: number, sy: number, sw: number, sh: number, w: number, h: number): void {
-    this.ctx.drawImage(photo, sx, sy, sw, sh, 0, 0, w, h);
-    this.source.resource = new Uint8Array(this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height).data.buffer);
-    this.source.update();
-  }
-
-  destroy(): void {
-    this.texture.destroy(true);
-  }
-}
-
 /** One renderer and one dot layer for the worker's life; each job draws its tiles through them. */
 export class OffscreenExporter {
   private readonly renderer: Renderer;
   private readonly dots: DotLayer;
   private readonly tile: number;
   private readonly world = new Container();
-  private readonly photo = new Sprite();
   private readonly dotsHolder = new Container();
   private dotsKey = '';
   private pattern: PatternResult | null = null;
@@ -111,7 +80,7 @@ export class OffscreenExporter {
     const pointRange = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array;
     this.dots = new DotLayer(pointRange[1] ?? 1);
     this.dotsHolder.addChild(this.dots.view);
-    this.world.addChild(this.photo, this.dotsHolder);
+    this.world.addChild(this.dotsHolder);
   }
 
   static async create(): Promise<OffscreenExporter> {
@@ -182,7 +151,7 @@ export class OffscreenExporter {
         ctx.fillRect(0, 0, comp.width, comp.height);
       }
       const after = comp.panes.find((p) => p.kind === 'after')!;
-      const s = comp.scale, k = job.photoScale;
+      const s = comp.scale;
       const tiles = tilesOf(after.clip, this.tile);
       let m = performance.now();
       // Each job sets the whole look, so nothing is left over from the one before.
@@ -192,10 +161,8 @@ export class OffscreenExporter {
       this.dots.setHairMask(job.hairMask);
       const perTile = dotsByTile(tiles, this.tile, this.pattern, after, s, drawBounds(look, job.zoneField));
       const sortMs = performance.now() - m;
-      // Pigment multiplies the photo (the view's blend): the dots drawn over white, read back, multiply the photo
-      // drawn in 2D, the same sum the GPU does over the photo. Tiles with no dot are the photo as it is. Were the
-      // blend ever another, the photo goes through the GPU with the dots, tile by tile.
-      const multiply = this.dots.points.blendMode === 'multiply' && this.dots.quads.blendMode === 'multiply';
+      // Pigment multiplies the photo (the view's blend, dot-layer.ts): the dots drawn over white, read back, multiply
+      // the photo drawn in 2D, the same sum the GPU does over the photo. Tiles with no dot are the photo as it is.
       const phases = { sort: sortMs, panes: 0, gpu: 0, compose: 0, overlays: 0 };
       onProgress({ stage: 'render', done: 0, total: tiles.length });
       // The photo panes are drawn once the first tile is on its way to the GPU, so both work at once.
@@ -204,16 +171,13 @@ export class OffscreenExporter {
         if (panesDrawn) return;
         panesDrawn = true;
         m = performance.now();
-        drawPanes(ctx, job.photo, comp, multiply ? ['before', 'after'] : ['before']);
+        drawPanes(ctx, job.photo, comp, ['before', 'after']);
         phases.panes = performance.now() - m;
       };
 
       const side = Math.min(this.tile, Math.max(...tiles.map((q) => q.width))), high = Math.min(this.tile, Math.max(...tiles.map((q) => q.height)));
       const target = RenderTexture.create({ width: side, height: high });
       this.dots.setDevicePxPerUnit(s);
-      const crop = multiply ? null : new PhotoTiles(side, high);
-      this.photo.visible = !multiply;
-      this.photo.texture = crop?.texture ?? Texture.EMPTY;
       let done = 0;
       // The tile read last, put on the picture while the GPU draws the next one.
       let pending: { q: Rect; pixels: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } | null = null;
@@ -221,16 +185,12 @@ export class OffscreenExporter {
       const buffers = [0, 1].map(() => new Uint8ClampedArray(side * high * 4));
       const put = (): void => {
         if (!pending) return;
-        const { q, pixels, width, height } = pending;
+        const { q, pixels, width } = pending;
         m = performance.now();
-        if (multiply) {
-          // Over white the tile is the multiplier of the photo there: the GPU's multiply blend, done here.
-          const under = ctx.getImageData(q.x, q.y, q.width, q.height);
-          multiplyInto(under.data, pixels, width, q.width, q.height);
-          ctx.putImageData(under, q.x, q.y);
-        } else {
-          ctx.putImageData(new ImageData(pixels, width, height), q.x, q.y, 0, 0, q.width, q.height);
-        }
+        // Over white the tile is the multiplier of the photo there: the GPU's multiply blend, done here.
+        const under = ctx.getImageData(q.x, q.y, q.width, q.height);
+        multiplyInto(under.data, pixels, width, q.width, q.height);
+        ctx.putImageData(under, q.x, q.y);
         pending = null;
         phases.compose += performance.now() - m;
         onProgress({ stage: 'render', done: ++done, total: tiles.length });
@@ -239,18 +199,16 @@ export class OffscreenExporter {
         for (const [i, q] of tiles.entries()) {
           if (this.cancelled.has(id)) throw new ExportCancelled();
           const dots = perTile[i]!;
-          if (multiply && dots.count === 0) {
+          if (dots.count === 0) {
             onProgress({ stage: 'render', done: ++done, total: tiles.length });
             continue;
           }
           m = performance.now();
           this.dots.setDots(dots, this.photoSize);
-          // The photo under this tile (canvas px → photo px → the bitmap's px), for the GPU path.
-          crop?.load(job.photo, (after.src.x + (q.x - after.dest.x) / s) * k, (after.src.y + (q.y - after.dest.y) / s) * k, (q.width / s) * k, (q.height / s) * k, q.width, q.height);
           // The dots in tile px: photo px × scale, moved so the tile's corner is the origin.
           this.dotsHolder.position.set(after.dest.x - after.src.x * s - q.x, after.dest.y - after.src.y * s - q.y);
           this.dotsHolder.scale.set(s);
-          this.renderer.render({ container: this.world, target, clear: true, clearColor: multiply ? [1, 1, 1, 1] : [0, 0, 0, 0] });
+          this.renderer.render({ container: this.world, target, clear: true, clearColor: [1, 1, 1, 1] });
           (this.renderer as WebGLRenderer).gl.flush();
           panes();
           phases.gpu += performance.now() - m;
@@ -266,8 +224,6 @@ export class OffscreenExporter {
         put();
         panes();
       } finally {
-        this.photo.texture = Texture.EMPTY;
-        crop?.destroy();
         target.destroy(true);
       }
       const total = tiles.length;
@@ -279,14 +235,10 @@ export class OffscreenExporter {
       if (this.cancelled.has(id)) throw new ExportCancelled();
       onProgress({ stage: 'encode', done, total });
       const t1 = performance.now();
-      if (job.format === 'bitmap') {
-        const bitmap = out.transferToImageBitmap();
-        return { blob: null, bitmap, width: comp.width, height: comp.height, boxes, tiles: total, renderMs, encodeMs: 0, phases };
-      }
       // Canvas encoding writes the pixels and nothing else: no EXIF, GPS or camera data from the original file.
       const blob = await out.convertToBlob(job.format === 'image/jpeg' ? { type: job.format, quality: job.quality } : { type: job.format });
       if (this.cancelled.has(id)) throw new ExportCancelled();
-      return { blob, bitmap: null, width: comp.width, height: comp.height, boxes, tiles: total, renderMs, encodeMs: performance.now() - t1, phases };
+      return { blob, width: comp.width, height: comp.height, boxes, tiles: total, renderMs, encodeMs: performance.now() - t1, phases };
     } finally {
       this.cancelled.delete(id);
       job.photo.close();
@@ -304,8 +256,7 @@ export function createExportWorkerApi() {
       (await get()).setDots(key, d, photo);
     },
     async render(id: number, job: ExportJob, onProgress: (p: ExportProgress) => void): Promise<ExportResult> {
-      const r = await (await get()).render(id, job, onProgress);
-      return r.bitmap ? Comlink.transfer(r, [r.bitmap]) : r;
+      return (await get()).render(id, job, onProgress);
     },
     cancel(id: number): void {
       void get().then((e) => e.cancel(id));
