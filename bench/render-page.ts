@@ -9,7 +9,7 @@
 import 'pixi.js/unsafe-eval';
 import { Application, Container, Particle, ParticleContainer, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 import { startPipeline, type PipelineStatus } from '../src/app/pipeline.ts';
-import { fieldGrid } from '../src/design/density-field.ts';
+import { buildShapeField, fieldGrid } from '../src/design/density-field.ts';
 import { buildZoneField } from '../src/design/zones.ts';
 import { lookFor } from '../src/realism/look.ts';
 import { createAppStore, designFor, initialState, setDesign } from '../src/app/state.ts';
@@ -192,7 +192,7 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const design = designFor(PHOTO, { pxPerMm: PX_PER_MM, calibrated: true, source: 'ruler' });
   const pattern = { ...design, dots: { ...design.dots, pigment: PIGMENT, opacity: OPACITY } };
   scene.setLook({ ...lookFor(pattern), share: 1 });
-  scene.dots.setZoneField({ ...fieldGrid(pattern), values: buildZoneField(pattern, fieldGrid(pattern)) });
+  scene.dots.setZoneField({ ...fieldGrid(pattern), values: buildZoneField(pattern, fieldGrid(pattern), buildShapeField(pattern).band) });
   await scene.requestRender();
   const base = await createBaseline(baseHost, theirs.bitmap, theirs.displayScale, view);
   const oursGl = glOf(scene.app);

@@ -3,10 +3,11 @@ import { fieldGrid } from '../design/density-field.ts';
 import { STYLE_NAMES } from '../design/hairline-style.ts';
 import { LIMITS, type Design, type HairlineStyle } from '../design/types.ts';
 import type { PatternResult } from '../pattern/types.ts';
-import { buildZoneField, zoneFieldKey } from '../design/zones.ts';
+import { buildZoneField } from '../design/zones.ts';
 import { lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
 import { CompareScene, type PaneRect } from '../render/compare-scene.ts';
+import type { ZoneField } from '../render/dot-layer.ts';
 import { panBy, zoomAt, type View } from '../render/view.ts';
 import type { App } from './app.ts';
 import { button, el, section, slider } from './controls.ts';
@@ -29,6 +30,8 @@ interface OwnDots {
   key: string;
   dots: Promise<PatternResult>;
   result?: PatternResult;
+  /** The hairline band of the pane's shape, for its zone field's finer needle. */
+  band?: Uint8Array;
 }
 
 /**
@@ -71,8 +74,8 @@ function build(host: HTMLElement, app: App) {
   let placedView = false;
   /** What each pane's dot layer holds now. */
   const uploaded: (PatternResult | null)[] = [];
-  /** The zone field each pane's layer holds, by what it was built from. */
-  const zonesShown: string[] = [];
+  /** The zone field each pane's layer holds. */
+  const zonesShown: (ZoneField | null | undefined)[] = [];
   /** The design and pane each pane's look was last made from: a pan or zoom alone hands nothing new. */
   const handed: ({ d: Design; p: Pane } | undefined)[] = [];
   const own = new Map<number, OwnDots>();
@@ -148,7 +151,13 @@ function build(host: HTMLElement, app: App) {
     const key = patternKey(gen);
     const mine = own.get(p.id);
     if (mine?.key === key) return mine.result ?? null;
-    const job: OwnDots = { key, dots: app.fields.shape(effectiveDesign(gen)).then((shape) => app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` })) };
+    const job: OwnDots = {
+      key,
+      dots: app.fields.shape(effectiveDesign(gen)).then((shape) => {
+        job.band = shape.band;
+        return app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` });
+      }),
+    };
     own.set(p.id, job);
     job.dots.then(
       (r) => {
@@ -158,6 +167,18 @@ function build(host: HTMLElement, app: App) {
       () => undefined, // superseded by a newer job for this pane, or failed: the pane keeps what it shows
     );
     return null;
+  };
+
+  /**
+   * Zones' density, size, shade and fade for a pane. On the main dots it is the main layer's field (the pane differs
+   * in density, size and session only, none of which the field holds); with its own hairline, its own band's.
+   */
+  const zonesFor = (d: Design, p: Pane): ZoneField | null => {
+    if (!paneNeedsOwnDots(d, p)) return app.scene.dots.zoneField;
+    const e = effectiveDesign(paneDesign(d, p));
+    const grid = fieldGrid(e);
+    const values = buildZoneField(e, grid, own.get(p.id)?.band ?? null); // the same array while nothing changed
+    return { ...grid, values };
   };
 
   /** Hands each pane its dots and look, then reports the picture as ready once drawn. */
@@ -177,19 +198,16 @@ function build(host: HTMLElement, app: App) {
       // Thinning-hair mode: the panes keep dots off the same hair as the main view.
       const mask = app.scene.dots.hairMask;
       if (scene!.dotLayer(i)?.hairMask !== mask) scene!.dotLayer(i)?.setHairMask(mask);
+      // Before the check below: the main field changes when the main dots come, a pane's band when its own do.
+      const zones = zonesFor(d, p);
+      if (zonesShown[i] === undefined || zonesShown[i]?.values !== zones?.values) {
+        scene!.dotLayer(i)?.setZoneField(zones);
+        zonesShown[i] = zones;
+      }
       if (handed[i]?.d === d && handed[i]?.p === p) return;
       handed[i] = { d, p };
       const pd = paneDesign(d, p);
       scene!.setLook(i, { ...lookFor(pd), sizeScale: paneSizeScale(d, p) });
-      // Zones' density, size, shade and fade, as the main pipeline hands them to its layer (the hairline band's
-      // finer needle moves with a pane's style).
-      const e = effectiveDesign(pd);
-      const zk = zoneFieldKey(e);
-      if (zonesShown[i] !== zk) {
-        const grid = fieldGrid(e);
-        scene!.dotLayer(i)?.setZoneField({ ...grid, values: buildZoneField(e, grid) });
-        zonesShown[i] = zk;
-      }
     });
     root.dataset.ready = 'false';
     const main = app.scene.shownDots;

@@ -1,4 +1,4 @@
-import { buildDensityField, buildShapeField, fieldGrid, shapeKey } from '../design/density-field.ts';
+import { buildDensityField, buildShapeField, fieldGrid, shapeKey, type Shape } from '../design/density-field.ts';
 import { lookFor } from '../realism/look.ts';
 import { effectiveDesign } from '../realism/risks.ts';
 import { countVisible, type ZoneDensity } from '../realism/visibility.ts';
@@ -66,11 +66,11 @@ export function startPipeline(
   pool: PatternPool,
   scene: Scene,
   onStatus: (s: PipelineStatus) => void,
-  shapes: { shape(d: Design): Promise<DensityRaster> } = { shape: async (d) => buildShapeField(d) },
+  shapes: { shape(d: Design): Promise<Shape> } = { shape: async (d) => buildShapeField(d) },
 ): () => void {
   const status: PipelineStatus = { generation: 0, dots: 0, shown: '', wanted: '' };
   let scheduled = false;
-  let shapeCache: { key: string; shape: Promise<DensityRaster> } | undefined;
+  let shapeCache: { key: string; shape: Promise<Shape> } | undefined;
   let shaping = false;
   let reshape = false;
   let requested = '';
@@ -86,10 +86,12 @@ export function startPipeline(
 
   /** Zones' density, size, shade and fade (src/design/zones.ts) to the dot layer, when they changed. */
   let zone: ZoneDensity | null = null;
+  /** The hairline band of the shape the dots on screen were made for: the finer needle goes where they thin out. */
+  let shownBand: Uint8Array | null = null;
   const showZones = (design: Design): void => {
     const d = effectiveDesign(design);
     const grid = fieldGrid(d);
-    const values = buildZoneField(d, grid); // the same array while nothing it depends on changed
+    const values = buildZoneField(d, grid, shownBand); // the same array while nothing it depends on changed
     if (values === zone?.values) return;
     zone = { ...grid, values, width: d.photo.width, height: d.photo.height };
     scene.dots.setZoneField({ ...grid, values });
@@ -155,13 +157,13 @@ export function startPipeline(
     requested = key;
     const mine = ++seq;
     shapeCache.shape
-      .then((shape) => {
+      .then(async (shape) => {
         const into = spare;
         spare = undefined;
-        return pool.generate(requestFor(design, shape), { key: 'dots', into });
+        return { dots: await pool.generate(requestFor(design, shape), { key: 'dots', into }), band: shape.band };
       })
       .then(
-        (dots) => {
+        ({ dots, band }) => {
           // A result older than the one on screen never replaces it; a newer one always does.
           if (mine <= shownSeq) {
             spare = dots;
@@ -169,6 +171,7 @@ export function startPipeline(
           }
           shownSeq = mine;
           spare = scene.shownDots ?? undefined;
+          shownBand = band;
           scene.setDots(dots);
           drawn = { pattern: key, look: '' };
           show();

@@ -38,9 +38,17 @@ export function fieldGrid(d: Design): { cols: number; rows: number } {
   return { cols: Math.max(1, Math.ceil(width / cellPx)), rows: Math.max(1, Math.ceil(height / cellPx)) };
 }
 
-let rampCache: { key: string; values: Float32Array } | undefined;
+let rampCache: { key: string; values: Float32Array; band: Uint8Array } | undefined;
 let areaCache: { key: string; values: Float32Array } | undefined;
 let tissueCache: { key: string; values: Float32Array | null } | undefined;
+
+/**
+ * A design's shape, and its hairline's soft band per cell (1 where the ramp is strictly between 0 and 1: where the
+ * finer needle works, see zones.ts). The band comes with the shape because the ramp behind it is the costly part.
+ */
+export interface Shape extends DensityRaster {
+  band: Uint8Array;
+}
 
 /**
  * Where dots go, 0–1: the treatment-area coverage times the hairline ramp, each cached on its own so that a brush
@@ -48,10 +56,13 @@ let tissueCache: { key: string; values: Float32Array | null } | undefined;
  * the hairline and rises smoothly across the soft band behind it; seeded simplex noise makes the band wander at
  * small and large scale so the edge is never ruler-straight.
  */
-export function buildShapeField(d: Design): DensityRaster {
+export function buildShapeField(d: Design): Shape {
   const grid = fieldGrid(d);
   const rk = rampKey(d);
-  if (rampCache?.key !== rk) rampCache = { key: rk, values: rampRaster(d, grid) };
+  if (rampCache?.key !== rk) {
+    const ramp = rampRaster(d, grid);
+    rampCache = { key: rk, values: ramp, band: Uint8Array.from(ramp, (r) => (r > 0 && r < 1 ? 1 : 0)) };
+  }
   const ak = areaKey(d);
   if (areaCache?.key !== ak) areaCache = { key: ak, values: areaRaster(d, grid) };
   const tk = tissueCacheKey(d);
@@ -61,7 +72,7 @@ export function buildShapeField(d: Design): DensityRaster {
   // Scars and patches are treated wherever they are drawn, in front of the hairline too: they raise the shape.
   const tissue = tissueCache.values;
   if (tissue) for (let i = 0; i < values.length; i++) if (tissue[i]! > values[i]!) values[i] = tissue[i]!;
-  return { ...grid, values };
+  return { ...grid, values, band: rampCache.band };
 }
 
 function rampRaster(d: Design, { cols, rows }: { cols: number; rows: number }): Float32Array {

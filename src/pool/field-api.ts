@@ -1,13 +1,14 @@
 import * as Comlink from 'comlink';
-import { buildShapeField } from '../design/density-field.ts';
+import { buildShapeField, type Shape } from '../design/density-field.ts';
 import type { Design } from '../design/types.ts';
-import type { DensityRaster } from '../pattern/types.ts';
 
-/** What the field worker exposes: the design's shape raster (its caches live in the worker), transferred. */
+/** What the field worker exposes: the design's shape raster and hairline band (their caches live in the worker), transferred. */
 export const fieldWorkerApi = {
-  shape(design: Design): DensityRaster {
+  shape(design: Design): Shape {
     const r = buildShapeField(design);
-    return Comlink.transfer(r, [r.values.buffer as ArrayBuffer]);
+    // The band is the worker's cached one: a copy goes, so the cache keeps its own.
+    const band = r.band.slice();
+    return Comlink.transfer({ ...r, band }, [r.values.buffer as ArrayBuffer, band.buffer]);
   },
 };
 

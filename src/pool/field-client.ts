@@ -1,19 +1,18 @@
 import * as Comlink from 'comlink';
-import { buildShapeField } from '../design/density-field.ts';
+import { buildShapeField, type Shape } from '../design/density-field.ts';
 import type { Design } from '../design/types.ts';
-import type { DensityRaster } from '../pattern/types.ts';
 import type { FieldWorkerApi } from './field-api.ts';
 
 /** A shape taking longer than this means the worker stopped answering: it is replaced. */
 const STALL_MS = 8000;
 
 /**
- * Builds field shapes in a worker, so dragging the hairline or painting the area never blocks the page. If the
+ * Builds field shapes (and hairline bands) in a worker, so dragging the hairline or painting the area never blocks the page. If the
  * worker cannot start, dies, or stops answering, it is replaced and that shape is built on the main thread
  * instead (slower, never wrong).
  */
 export interface FieldClient {
-  shape(d: Design): Promise<DensityRaster>;
+  shape(d: Design): Promise<Shape>;
 }
 
 export function createFieldClient(stallMs = STALL_MS): FieldClient {

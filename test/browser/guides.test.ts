@@ -204,3 +204,31 @@ test('the Sharp style draws a narrower hairline transition than Soft (dot ink me
   expect((await design(page)).style).toBe('custom');
   await expect(page.getByLabel('Style', { exact: true }).inputValue()).resolves.toBe('custom');
 });
+
+test('the soft band is drawn with the finer needle: "Hairline dot size" lightens the band, not the body behind it', async () => {
+  const page = await openPage('/');
+  await settled(page);
+  const density = page.getByRole('spinbutton', { name: 'Density (dots/cm²)' });
+  let gen = await generation(page);
+  await density.fill('250');
+  await density.press('Enter');
+  await settled(page, gen);
+  const needle = page.getByRole('spinbutton', { name: /^Hairline dot size/ });
+  const inkAt = async (v: string): Promise<{ band: number; body: number }> => {
+    gen = await generation(page);
+    await needle.fill(v);
+    await needle.press('Enter');
+    await settled(page, gen);
+    expect((await design(page)).treatment.hairlineNeedle).toBe(Number(v));
+    const p = await inkProfile(page);
+    const sum = (from: number, to: number): number => p.slice(from + 40, to + 40).reduce((a, b) => a + b, 0);
+    // The demo's soft band: 80 px behind the line, wandering ±32 px; well inside it, and well past it.
+    return { band: sum(20, 60), body: sum(150, 200) };
+  };
+  const full = await inkAt('1');
+  const fine = await inkAt('0.5');
+  expect(full.band).toBeGreaterThan(0);
+  // Half the diameter is a quarter of the area: the band's ink falls by far more than half; the body's stays.
+  expect(fine.band).toBeLessThan(full.band * 0.5);
+  expect(Math.abs(fine.body - full.body)).toBeLessThan(full.body * 0.05);
+});

@@ -87,20 +87,23 @@ describe('zone coverage', () => {
   });
 });
 
+/** The zone field as the app builds it: with the band of the design's shape. */
+const zoneField = (d: Design): Float32Array => buildZoneField(d, fieldGrid(d), buildShapeField(d).band);
+
 describe('zone field', () => {
   it('starts from the body and blends zones in by coverage, in order', () => {
     const a = zone('mid', square(mm(20), mm(20), mm(80), mm(80)), { id: 'a', density: 2, size: 1.5, shade: 0.5 });
     const b = zone('crown', square(mm(50), mm(20), mm(110), mm(80)), { id: 'b', density: 0.5, size: 0.5, shade: -1 });
     const ab = design([a, b]), ba = design([b, a]);
-    const fab = buildZoneField(ab, fieldGrid(ab));
+    const fab = zoneField(ab);
     const overlap = { x: mm(65.5), y: mm(40.5) };
     expect(cell(ab, fab, { x: mm(5.5), y: mm(5.5) })).toEqual([1, 1, 0, 1]);
     expect(cell(ab, fab, { x: mm(30.5), y: mm(40.5) })).toEqual([2, 1.5, 0.5, 1]);
     expect(cell(ab, fab, overlap)).toEqual([0.5, 0.5, -1, 1]);
-    expect(cell(ba, buildZoneField(ba, fieldGrid(ba)), overlap)).toEqual([2, 1.5, 0.5, 1]);
+    expect(cell(ba, zoneField(ba), overlap)).toEqual([2, 1.5, 0.5, 1]);
     // Halfway through a's feather (the outline straddled): halfway from the body to a.
     const soft = design([{ ...a, featherMm: 10 }]);
-    const half = cell(soft, buildZoneField(soft, fieldGrid(soft)), { x: mm(19.5), y: mm(40.5) });
+    const half = cell(soft, zoneField(soft), { x: mm(19.5), y: mm(40.5) });
     const c = zoneCoverage({ x: mm(19.5), y: mm(40.5) }, { ...a, featherMm: 10 }, PPM);
     expect(c).toBeGreaterThan(0.3);
     expect(c).toBeLessThan(0.7);
@@ -112,7 +115,7 @@ describe('zone field', () => {
     const scar = zone('scar', { kind: 'strip', points: [{ x: mm(20), y: mm(40) }, { x: mm(60), y: mm(40) }], widthMm: 4 });
     const patch = zone('patch', { kind: 'ellipse', cx: mm(150), cy: mm(40), rxMm: 10, ryMm: 10, angle: 0 });
     const d = design([scar, patch], { treatment: { ...base.treatment, scarFade: 2.5, hairlineNeedle: 0.7 } });
-    const f = buildZoneField(d, fieldGrid(d));
+    const f = zoneField(d);
     expect(cell(d, f, { x: mm(40.5), y: mm(40.5) })[3]).toBeCloseTo(2.5, 6);
     expect(cell(d, f, { x: mm(150.5), y: mm(40.5) })[3]).toBeCloseTo(2.5, 6);
     expect(cell(d, f, { x: mm(100.5), y: mm(40.5) })[3]).toBe(1);
@@ -130,7 +133,7 @@ describe('zone field', () => {
     for (const irregularity of [0, 1, 2]) {
       const d: Design = { ...base, zones: [], hairline: { ...base.hairline, irregularity, bandMm: 12 }, treatment: { ...base.treatment, hairlineNeedle: 0.6 } };
       const grid = fieldGrid(d);
-      const f = buildZoneField(d, grid);
+      const f = zoneField(d);
       const ramp = makeHairlineRamp(d);
       let band = 0, wrong = 0;
       for (let j = 0; j < grid.rows; j++) {
@@ -146,11 +149,29 @@ describe('zone field', () => {
     }
   });
 
+  it('the band comes from the shape: a copy with the same cells keeps the field, a moved hairline changes it, another grid\'s is left out', () => {
+    const d = design([], { treatment: { ...base.treatment, hairlineNeedle: 0.6 } });
+    const grid = fieldGrid(d);
+    const band = buildShapeField(d).band;
+    const f = buildZoneField(d, grid, band);
+    // The worker transfers a new array with every shape: an area edit's has the same cells.
+    expect(buildZoneField(d, grid, band.slice()) === f).toBe(true);
+    const moved: Design = { ...d, hairline: { ...d.hairline, points: d.hairline.points.map((q) => ({ ...q, y: q.y - mm(10) })) } };
+    const g = buildZoneField(d, grid, buildShapeField(moved).band);
+    expect(g === f).toBe(false);
+    const needled = (v: Float32Array): number => v.filter((_, k) => k % ZONE_CHANNELS === 1).filter((x) => x < 1).length;
+    expect(needled(g)).toBeGreaterThan(500);
+    expect(needled(g)).toBe(needled(f));
+    // A band made for another grid (a new photo whose dots have not come yet): no finer needle anywhere until they do.
+    expect(needled(buildZoneField(d, grid, band.subarray(1)))).toBe(0);
+    expect(needled(buildZoneField(d, grid, null))).toBe(0);
+  });
+
   it('a crown whorl swings the density about its centre and keeps its mean near the multiplier', () => {
     const shape: ZoneShape = { kind: 'ellipse', cx: mm(100), cy: mm(60), rxMm: 40, ryMm: 40, angle: 0 };
     const crown = zone('crown', shape, { density: 0.9, whorl: true });
     const d = design([crown]);
-    const f = buildZoneField(d, fieldGrid(d));
+    const f = zoneField(d);
     const inside: number[] = [];
     for (let y = 0.5; y < 120; y++) for (let x = 0.5; x < 200; x++) if (Math.hypot(x - 100, y - 60) < 38) inside.push(cell(d, f, { x: mm(x), y: mm(y) })[0]!);
     const mean = inside.reduce((s, v) => s + v, 0) / inside.length;
@@ -164,22 +185,22 @@ describe('zone field', () => {
     expect(around.reduce((s, v) => s + v, 0) / around.length).toBeCloseTo(1, 3);
     // Without the whorl, flat.
     const flat = design([{ ...crown, whorl: false }]);
-    expect(cell(flat, buildZoneField(flat, fieldGrid(flat)), { x: mm(110.5), y: mm(60.5) })[0]).toBeCloseTo(0.9, 6);
+    expect(cell(flat, zoneField(flat), { x: mm(110.5), y: mm(60.5) })[0]).toBeCloseTo(0.9, 6);
   });
 
   it('a look-only change gives new values from the same outlines; an unchanged design the same array', () => {
     const z = zone('front', square(mm(20), mm(20), mm(80), mm(80)), { density: 1.2 });
     const d = design([z]);
-    const f = buildZoneField(d, fieldGrid(d));
-    expect(buildZoneField({ ...d }, fieldGrid(d))).toBe(f);
+    const f = zoneField(d);
+    expect(zoneField({ ...d })).toBe(f);
     const d2 = design([{ ...z, density: 0.4 }]);
     const raster = vi.mocked(zoneCoverageRaster);
     raster.mockClear();
-    expect(cell(d2, buildZoneField(d2, fieldGrid(d2)), { x: mm(50.5), y: mm(50.5) })[0]).toBeCloseTo(0.4, 6);
+    expect(cell(d2, zoneField(d2), { x: mm(50.5), y: mm(50.5) })[0]).toBeCloseTo(0.4, 6);
     expect(raster).not.toHaveBeenCalled();
     // A change to the outline does rasterise it again.
     const d3 = design([{ ...z, shape: square(mm(20), mm(20), mm(90), mm(90)) }]);
-    buildZoneField(d3, fieldGrid(d3));
+    zoneField(d3);
     expect(raster).toHaveBeenCalledTimes(1);
   });
 });
