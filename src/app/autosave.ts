@@ -1,4 +1,6 @@
+import * as Comlink from 'comlink';
 import type { Photo } from '../photo/load-photo.ts';
+import { thumbnailOf, type ThumbnailWorkerApi } from '../photo/thumbnail.ts';
 import { defaultProjectName, newProjectId, saveProject, setCurrentProject, type ProjectRecord } from '../persist/projects.ts';
 import type { AppState, AppStore } from './state.ts';
 
@@ -114,16 +116,22 @@ export function readPending(): { id: string; savedAt: number; design: unknown } 
 export const freshProject = (): { id: string; name: string } => ({ id: newProjectId(), name: defaultProjectName() });
 
 /**
- * A small JPEG of the photo. The browser scales it down off the main thread (createImageBitmap) and encodes it from an
- * OffscreenCanvas: drawing the full photo into a page canvas and encoding that held the main thread for ~150 ms.
+ * The project's thumbnail, made in a worker of its own (started for it, then ended: once per photo). A worker that
+ * cannot start or fails leaves it to the main thread: slower, never missing.
  */
 async function thumbnail(p: Photo): Promise<Blob | null> {
-  const k = THUMB_PX / Math.max(p.display.width, p.display.height);
-  const width = Math.max(1, Math.round(p.display.width * k));
-  const height = Math.max(1, Math.round(p.display.height * k));
-  const small = await createImageBitmap(p.display, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
-  const c = new OffscreenCanvas(width, height);
-  c.getContext('2d')!.drawImage(small, 0, 0);
-  small.close();
-  return c.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+  const k = THUMB_PX / Math.max(p.width, p.height);
+  const width = Math.max(1, Math.round(p.width * k));
+  const height = Math.max(1, Math.round(p.height * k));
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(new URL('../../workers/thumbnail.worker.ts', import.meta.url), { type: 'module', name: 'thumbnail' });
+    const w = worker;
+    const failed = new Promise<never>((_, reject) => w.addEventListener('error', () => reject(new Error('thumbnail worker failed')), { once: true }));
+    return await Promise.race([Comlink.wrap<ThumbnailWorkerApi>(w).thumbnail(p.source, width, height), failed]);
+  } catch {
+    return thumbnailOf(p.source, width, height);
+  } finally {
+    worker?.terminate();
+  }
 }

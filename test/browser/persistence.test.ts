@@ -104,6 +104,23 @@ describe('never lose a design', () => {
     await page.getByText('Saved projects').click();
     const items = page.locator('.projects li[data-project]');
     await expect.poll(() => items.count()).toBe(1);
+    // Its thumbnail (made in a worker) is the photo, upright, 160 px along its longer side: mean colours agree.
+    const thumb = await items.first().locator('img').evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const photo = (globalThis as never as { smp: { photo(): { width: number; height: number; display: ImageBitmap } } }).smp.photo();
+      const mean = (src: CanvasImageSource): number[] => {
+        const c = new OffscreenCanvas(img.naturalWidth, img.naturalHeight).getContext('2d')!;
+        c.drawImage(src, 0, 0, img.naturalWidth, img.naturalHeight);
+        const d = c.getImageData(0, 0, img.naturalWidth, img.naturalHeight).data;
+        const m = [0, 0, 0];
+        for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) m[k]! += d[i + k]! / (d.length / 4);
+        return m;
+      };
+      return { width: img.naturalWidth, height: img.naturalHeight, photo: { width: photo.width, height: photo.height }, mean: mean(img), photoMean: mean(photo.display) };
+    });
+    expect(Math.max(thumb.width, thumb.height)).toBe(160);
+    expect(thumb.width / thumb.height).toBeCloseTo(thumb.photo.width / thumb.photo.height, 1);
+    thumb.mean.forEach((v, k) => expect(Math.abs(v - thumb.photoMean[k]!)).toBeLessThan(6));
     page.once('dialog', (d) => void d.accept('Mr Example'));
     await page.getByRole('button', { name: /^Rename / }).click();
     await page.getByText('Mr Example').waitFor();
