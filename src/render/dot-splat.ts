@@ -72,6 +72,21 @@ function lutAt(lut: Uint8Array, u: number, row: number, channel: number): number
   return (lut[o]! * (1 - f) + lut[o + 4]! * f) / 255;
 }
 
+/** The zone field's largest size and fade multipliers, read once per packed field (it is asked every frame). */
+const zoneMaximaOf = new WeakMap<Uint8Array, { maxZoneSize: number; maxZoneFade: number }>();
+function zoneMaxima(zone: Texels): { maxZoneSize: number; maxZoneFade: number } {
+  let m = zoneMaximaOf.get(zone.data);
+  if (m) return m;
+  let size = 0, fade = 0;
+  for (let i = 0; i < zone.data.length; i += 4) {
+    size = Math.max(size, zone.data[i + 1]!);
+    fade = Math.max(fade, zone.data[i + 3]!);
+  }
+  m = { maxZoneSize: 0.5 + (size / 255) * 1.5, maxZoneFade: 1 + (fade / 255) * 2 };
+  zoneMaximaOf.set(zone.data, m);
+  return m;
+}
+
 /**
  * Whether every dot the look can draw is under half a device pixel with no redness and no blowout: then the points
  * path draws each as one pixel and the splat makes the same picture. A bound, not a per-dot test: the largest size
@@ -80,11 +95,7 @@ function lutAt(lut: Uint8Array, u: number, row: number, channel: number): number
 export function splatPossible(s: SplatInputs, devicePxPerUnit: number): boolean {
   const { u, ageLut, zone } = s;
   if (u.uBlowout > 0 || s.count === 0) return false;
-  let maxZoneSize = 0, maxZoneFade = 0;
-  for (let i = 0; i < zone.data.length; i += 4) {
-    maxZoneSize = Math.max(maxZoneSize, 0.5 + (zone.data[i + 1]! / 255) * 1.5);
-    maxZoneFade = Math.max(maxZoneFade, 1 + (zone.data[i + 3]! / 255) * 2);
-  }
+  const { maxZoneSize, maxZoneFade } = zoneMaxima(zone);
   let maxSize = 0;
   for (let k = 0; k < 4; k++) {
     const age = u.uSessionAge[k]!;

@@ -32,6 +32,8 @@ describe('the CPU splat of sub-pixel dots', () => {
     const red = FLAT.slice();
     for (let i = 0; i < 256; i++) red[4 * i + 2] = 200;
     expect(splatPossible({ ...s, ageLut: red }, 0.5)).toBe(false);
+    // A zone drawing dots twice as large anywhere (size channel 255: ×2) makes it 0.75 px: not possible.
+    expect(splatPossible({ ...s, zone: { width: 2, height: 1, data: new Uint8Array([128, 85, 128, 0, 128, 255, 128, 0]) } }, 0.5)).toBe(false);
   });
 
   it('multiplies the pixel a dot falls in by mix(1, pigment, ink·πr²); hidden ranks, hair and the split leave it at 1', () => {
