@@ -15,13 +15,20 @@ uniform float uFadeRate;        // sun and skin: rate-scaled years per year
 uniform float uDrift;           // 1: wrong ink drifts toward uDriftColour as it fades
 uniform float uBlowout;         // share of dots blown out (too deep)
 uniform float uUseMask;         // 1: hide dots whose centre is on hair (thinning-hair mode)
+uniform vec2 uMaskSize;         // the hair mask's size in mask px (four of them to a texel of uHairMask)
 uniform sampler2D uZoneField;   // per mm cell: density x128/255, (size-0.5)/1.5, (shade+1) x128/255, (fade-1)/2
-uniform sampler2D uHairMask;    // r > 0.5: hair
+uniform sampler2D uHairMask;    // mask px 4i..4i+3 of a row in texel i's r, g, b, a: 1/255 hair, 0 not
 uniform sampler2D uAgeLut;      // row 0 healing by age 0-60 d, row 1 fading by years 0-24: size/3, ink/1.5, red, blur
 
 const float MIN_RADIUS = 0.75;
 const float LUT_TEXELS = 256.0;
 const float DRIFT_YEARS = 5.0;
+
+// Whether the mask pixel under uv is hair: nearest, clamped at the edges, as a plain nearest texture read would be.
+bool onHair(vec2 uv) {
+    ivec2 p = clamp(ivec2(floor(uv * uMaskSize)), ivec2(0), ivec2(uMaskSize) - 1);
+    return texelFetch(uHairMask, ivec2(p.x >> 2, p.y), 0)[p.x & 3] > 0.5 / 255.0;
+}
 
 struct DotLook {
     bool visible;
@@ -51,7 +58,7 @@ DotLook lookOf(vec2 center, float diameter, vec2 rankTone) {
     float share = uShare * density;
     float rank = rankTone.x;
     if (rank >= share) return d;
-    if (uUseMask > 0.5 && texture(uHairMask, uv).r > 0.5) return d;
+    if (uUseMask > 0.5 && onHair(uv)) return d;
     // Session k holds the ranks between the cumulative shares before it and its own.
     float r = rank / share;
     float age = r < uSessionCum.x ? uSessionAge.x : r < uSessionCum.y ? uSessionAge.y : r < uSessionCum.z ? uSessionAge.z : uSessionAge.w;

@@ -1,8 +1,8 @@
 // Thinning-hair mode: the hair mask of the photo on screen (computed in a worker), the technician's corrections
 // painted over it, handed to the dot layer (no dot centred on hair) and, on request, tinted over the photo.
 import { hexToRgb255 } from '../realism/pigment.ts';
-import type { Design } from '../design/types.ts';
-import { applyMaskEdits, type HairMaskOptions } from '../photo/hair-mask.ts';
+import type { Design, MaskEdit } from '../design/types.ts';
+import { applyMaskEdits, maskEditBox, strokesAdded, type HairMaskOptions, type MaskBox } from '../photo/hair-mask.ts';
 import type { Photo } from '../photo/load-photo.ts';
 import { fitSize, readPixels, type RgbaPixels } from '../photo/photo-pixels.ts';
 import { createMaskClient } from '../pool/mask-client.ts';
@@ -53,6 +53,8 @@ export function startThinning(app: App, hold: () => () => void): () => void {
   /** What the dot layer shows ('off', or the base key with the corrections), and that mask. */
   let shown = 'off';
   let current: { width: number; height: number; data: Uint8Array } | undefined;
+  /** What `current` was painted from, so that a stroke growing paints only its new segment into it. */
+  let painted: { base: object; scale: string; edits: readonly MaskEdit[] } | undefined;
   let overlayShown = '';
   let release: (() => void) | undefined;
   let frame = 0;
@@ -77,11 +79,15 @@ export function startThinning(app: App, hold: () => () => void): () => void {
     release = undefined;
   };
 
+  /** Where the mask changed since it was last painted in place (the overlay redraws only that, if it drew the rest). */
+  let overlayDirty: MaskBox | undefined;
   const showOverlay = (s: AppState): void => {
     const visible = shown !== 'off' && !!current && (s.showMask === true || isMaskTool(s.tool));
     const key = visible ? shown : '';
+    const dirty = overlayDirty;
+    overlayDirty = undefined;
     if (key === overlayShown) return;
-    overlay.show(visible ? current! : null, s.design.photo.width);
+    overlay.show(visible ? current! : null, s.design.photo.width, dirty);
     overlayShown = key;
   };
 
@@ -125,10 +131,22 @@ export function startThinning(app: App, hold: () => () => void): () => void {
       if (failed !== want.base) return;
     } else if (shown !== want.full) {
       const perPhotoPx = base.width / s.design.photo.width;
-      const data = applyMaskEdits(base.data.slice(), base.width, base.height, s.design.thinning.edits, perPhotoPx, s.design.scale.pxPerMm);
+      const { pxPerMm } = s.design.scale;
+      const edits = s.design.thinning.edits;
+      const scale = `${perPhotoPx}|${pxPerMm}`;
+      const more = current && painted?.base === base && painted.scale === scale ? strokesAdded(painted.edits, edits) : null;
+      let dirty: MaskBox | undefined;
+      if (current && more) {
+        applyMaskEdits(current.data, base.width, base.height, more, perPhotoPx, pxPerMm);
+        dirty = maskEditBox(more, base.width, base.height, perPhotoPx, pxPerMm);
+      }
+      const data = current && more ? current.data : applyMaskEdits(base.data.slice(), base.width, base.height, edits, perPhotoPx, pxPerMm);
+      // A new object even when painted in place: the compare panes take the mask up by its identity.
       current = { width: base.width, height: base.height, data };
-      scene.dots.setHairMask(current);
+      painted = { base, scale, edits };
+      scene.dots.setHairMask(current, dirty);
       shown = want.full;
+      overlayDirty = dirty;
     }
     showOverlay(s);
     void scene.requestRender().then(() => {

@@ -306,6 +306,47 @@ export function applyMaskEdits(
   return mask;
 }
 
+/** A box of mask px: x0, y0 inclusive; x1, y1 exclusive. */
+export interface MaskBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * What to paint over the mask `prev` gave to get the one `next` gives, when `next` only adds paint: the last stroke
+ * grown (its new points, from the last one painted) or new strokes after the same ones. null otherwise (an undo, an
+ * edit in the middle): paint `next` again from the start. A drag then paints one segment a move, not every stroke.
+ */
+export function strokesAdded(prev: readonly MaskEdit[], next: readonly MaskEdit[]): MaskEdit[] | null {
+  if (next.length < prev.length || prev.some((e, i) => i < prev.length - 1 && next[i] !== e)) return null;
+  if (prev.length === 0) return next.slice();
+  const k = prev.length - 1, a = prev[k]!, b = next[k]!;
+  if (a !== b) {
+    const grown = a.mode === b.mode && a.sizeMm === b.sizeMm && a.points.length <= b.points.length && a.points.every((p, i) => p.x === b.points[i]!.x && p.y === b.points[i]!.y);
+    if (!grown) return null;
+  }
+  const tail = a === b ? [] : [{ ...b, points: b.points.slice(Math.max(0, a.points.length - 1)) }];
+  return [...tail, ...next.slice(prev.length)];
+}
+
+/** The mask px `applyMaskEdits` may change for these edits (empty when there are none). */
+export function maskEditBox(edits: readonly MaskEdit[], width: number, height: number, maskPerPhotoPx: number, pxPerMm: number): MaskBox {
+  const box = { x0: width, y0: height, x1: 0, y1: 0 };
+  for (const e of edits) {
+    const r = (e.sizeMm * pxPerMm * maskPerPhotoPx) / 2 + 1;
+    for (const p of e.points) {
+      const x = p.x * maskPerPhotoPx, y = p.y * maskPerPhotoPx;
+      box.x0 = Math.min(box.x0, Math.max(0, Math.floor(x - r)));
+      box.y0 = Math.min(box.y0, Math.max(0, Math.floor(y - r)));
+      box.x1 = Math.max(box.x1, Math.min(width, Math.ceil(x + r)));
+      box.y1 = Math.max(box.y1, Math.min(height, Math.ceil(y + r)));
+    }
+  }
+  return box;
+}
+
 /** Sets every pixel whose centre lies within r of the segment a–b. */
 function paintCapsule(mask: Uint8Array, width: number, height: number, a: Point, b: Point, r: number, value: number): void {
   const x0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - r)), x1 = Math.min(width - 1, Math.ceil(Math.max(a.x, b.x) + r));

@@ -7,6 +7,7 @@ import quadFragment from '../../shaders/dot.frag?raw';
 import pointVertex from '../../shaders/dot-point.vert?raw';
 import pointFragment from '../../shaders/dot-point.frag?raw';
 import type { PatternResult } from '../pattern/types.ts';
+import type { MaskBox } from '../photo/hair-mask.ts';
 import { splatDots, splatPossible, toTexels, type SplatInputs, type SplatUniforms, type SplatView, type Texels } from './dot-splat.ts';
 
 /** Bytes of vertex data a dot: centre (2 × f32), diameter (f32), rank and tone (2 × unorm16). */
@@ -181,6 +182,7 @@ export class DotLayer {
       uDriftColour: { value: new Float32Array(DEFAULT_LOOK.driftColour), type: 'vec3<f32>' },
       uBlowout: { value: 0, type: 'f32' },
       uUseMask: { value: 0, type: 'f32' },
+      uMaskSize: { value: new Float32Array([1, 1]), type: 'vec2<f32>' },
     });
     this.textures = {
       uZoneField: dataTexture(packZoneField(null), true),
@@ -278,17 +280,27 @@ export class DotLayer {
   }
 
   /** Thinning-hair mode: no dot whose centre falls on hair. null: the mask is off. */
-  setHairMask(m: HairMask | null): void {
+  setHairMask(m: HairMask | null, dirty?: MaskBox): void {
+    const prev = this.mask;
     this.mask = m;
     const u = this.uniforms.uniforms as Record<string, unknown>;
     u.uUseMask = m ? 1 : 0;
+    if (m) (u.uMaskSize as Float32Array).set([m.width, m.height]);
     this.uniforms.update();
-    this.maskTexels = null;
-    if (!m) return;
-    const data = new Uint8Array(m.width * m.height * 4);
-    for (let i = 0; i < m.data.length; i++) data[4 * i] = m.data[i] ? 255 : 0;
-    this.maskTexels = { width: m.width, height: m.height, data };
-    this.setTexture('uHairMask', this.maskTexels, false);
+    if (!m) {
+      this.maskTexels = null;
+      return;
+    }
+    // Four mask px a texel (shaders/dot-look.glsl): each row's bytes go in as they are. Rows are copied again only
+    // where the mask changed: `dirty` (its data painted in place since the last call), else all of them.
+    const tw = Math.ceil(m.width / 4);
+    let t = this.maskTexels;
+    const inPlace = !!dirty && prev?.data === m.data && t?.width === tw && t.height === m.height;
+    if (t?.width !== tw || t.height !== m.height) t = { width: tw, height: m.height, data: new Uint8Array(tw * 4 * m.height) };
+    const [y0, y1] = inPlace ? [dirty.y0, dirty.y1] : [0, m.height];
+    for (let y = y0; y < y1; y++) t.data.set(m.data.subarray(y * m.width, (y + 1) * m.width), y * tw * 4);
+    this.maskTexels = t;
+    this.setTexture('uHairMask', t, false);
   }
 
   /** Replaces a data texture in both programs (a new source: sizes change, and the old one is freed). */
@@ -401,7 +413,7 @@ export class DotLayer {
       maxDiameter: this.maxDiameter,
       u: this.uniforms.uniforms as unknown as SplatUniforms,
       zone: this.zoneTexels,
-      mask: (this.uniforms.uniforms as Record<string, number>).uUseMask! > 0.5 ? this.maskTexels : null,
+      mask: (this.uniforms.uniforms as Record<string, number>).uUseMask! > 0.5 ? this.mask : null,
       ageLut: this.ageLut,
     };
   }

@@ -37,7 +37,7 @@ export interface SplatInputs {
   count: number;
   maxDiameter: number;
   u: SplatUniforms;
-  /** The packed zone field (packZoneField), the hair mask as its texture (r channel), or null when off. */
+  /** The packed zone field (packZoneField); the hair mask itself (one byte a mask px, nonzero: hair), or null when off. */
   zone: Texels;
   mask: Texels | null;
   /** 256 × 2 RGBA8: row 0 healing, row 1 fading (size/3, ink/1.5, redness, blur). */
@@ -157,7 +157,7 @@ export function splatDots(s: SplatInputs, v: SplatView, out: Float32Array): { dr
     if (mask) {
       const mx = Math.min(mask.width - 1, Math.max(0, Math.floor((x / pw) * mask.width)));
       const my = Math.min(mask.height - 1, Math.max(0, Math.floor((y / ph) * mask.height)));
-      if (mask.data[(my * mask.width + mx) * 4]! > 127) continue;
+      if (mask.data[my * mask.width + mx]) continue;
     }
     const r = rank / share;
     const session = r < cum[0]! ? 0 : r < cum[1]! ? 1 : r < cum[2]! ? 2 : 3;

@@ -129,6 +129,19 @@ test('thinning hair: dots land on the scalp between strands and never on a stran
   for (let x = 60; x <= 500; x += 20) await page.mouse.move(box.x + AT + x, box.y + AT + row);
   await page.mouse.up();
   expect((await design(page)).thinning.edits).toHaveLength(1);
+  // While a mask brush is the tool the mask is shown, the stroke in it: the overlay, redrawn only where each move
+  // painted, tints the whole band (the brush cursor sits at x = 500, off it).
+  await change(page, {}, {});
+  const painting = await elementPixels(view);
+  let tintedBand = 0, bandPx = 0;
+  for (let y = row - 30; y < row + 30; y++) {
+    for (let x = 100; x < 440; x++) {
+      const p = (y + AT) * painting.width + x + AT;
+      bandPx++;
+      if (painting.data[p * 4 + 2]! > on.data[p * 4 + 2]! + 40) tintedBand++;
+    }
+  }
+  expect(tintedBand / bandPx).toBeGreaterThan(0.95);
   await change(page, {}, { tool: 'pan' }); // the mask brushes show the mask: back to Pan to see the dots alone
   const marked = await elementPixels(view);
   // The stroke is 4 mm = 80 px wide: the inner 60 px band along it has no dots left.

@@ -1,6 +1,7 @@
 // The hair mask on generated photos whose hair pixels are known: dark and grey strands on noisy, unevenly lit skin.
 import { describe, expect, test } from 'vitest';
-import { applyMaskEdits, computeHairMask, dilate } from '../../src/photo/hair-mask.ts';
+import { applyMaskEdits, computeHairMask, dilate, maskEditBox, strokesAdded } from '../../src/photo/hair-mask.ts';
+import type { MaskEdit } from '../../src/design/types.ts';
 import { makeHairPhoto, type HairPhoto } from '../helpers/hair-photo.ts';
 
 /** Share of the known hair pixels the mask marks, and share of the skin pixels it marks. */
@@ -143,3 +144,42 @@ describe('applyMaskEdits', () => {
     expect(mask.every((v) => v === 0)).toBe(true);
   });
 });
+
+describe('painting only what a stroke adds', () => {
+  const W = 100, H = 80;
+  const paint = (edits: readonly MaskEdit[], into = new Uint8Array(W * H)): Uint8Array => applyMaskEdits(into, W, H, edits, 0.5, 4);
+  const stroke = (mode: MaskEdit['mode'], n: number, y = 80): MaskEdit => ({ mode, sizeMm: 3, points: Array.from({ length: n }, (_, i) => ({ x: 20 + i * 15, y: y + (i % 2) * 6 })) });
+
+  test('a growing stroke, then a new one, painted over the last mask give the mask painted from scratch', () => {
+    // As the stroke tool makes them: the strokes before the last are the same objects; the last grows its points.
+    const first = stroke('hair', 5), grown = { ...first, points: stroke('hair', 9).points };
+    const steps: MaskEdit[][] = [[first], [grown], [grown, stroke('scalp', 3, 90)], [grown, stroke('scalp', 6, 90)]];
+    let prev: readonly MaskEdit[] = [];
+    const mask = new Uint8Array(W * H);
+    for (const next of steps) {
+      const more = strokesAdded(prev, next)!;
+      expect(more).not.toBeNull();
+      const before = mask.slice();
+      paint(more, mask);
+      expect(mask.every((v, i) => v === paint(next)[i])).toBe(true);
+      // Every pixel that changed lies in the box of what was added.
+      const box = maskEditBox(more, W, H, 0.5, 4);
+      mask.forEach((v, i) => {
+        if (v !== before[i]) expect(i % W >= box.x0 && i % W < box.x1 && Math.floor(i / W) >= box.y0 && Math.floor(i / W) < box.y1).toBe(true);
+      });
+      prev = next;
+    }
+    // Only the new points of a grown stroke are painted (from the last one painted, so the join is covered).
+    expect(strokesAdded(steps[0]!, steps[1]!)![0]!.points).toHaveLength(5);
+  });
+
+  test('an undo, a changed stroke in the middle or another brush size paints everything again', () => {
+    const a = stroke('hair', 4), b = stroke('scalp', 3, 90);
+    expect(strokesAdded([a, b], [a])).toBeNull();
+    expect(strokesAdded([a, b], [stroke('hair', 4), b])).toBeNull();
+    expect(strokesAdded([a], [{ ...a, sizeMm: 4, points: [...a.points, { x: 90, y: 90 }] }])).toBeNull();
+    expect(strokesAdded([a], [{ ...a, points: a.points.slice(0, 2) }])).toBeNull();
+    expect(strokesAdded([a, b], [a, b])).toEqual([]);
+  });
+});
+
