@@ -1,6 +1,6 @@
-import * as Comlink from 'comlink';
 import type { Photo } from '../photo/load-photo.ts';
 import { thumbnailOf, type ThumbnailWorkerApi } from '../photo/thumbnail.ts';
+import { createWorkerCaller } from '../pool/worker-call.ts';
 import { defaultProjectName, newProjectId, saveProject, setCurrentProject, type ProjectRecord } from '../persist/projects.ts';
 import type { AppState, AppStore } from './state.ts';
 
@@ -115,23 +115,18 @@ export function readPending(): { id: string; savedAt: number; design: unknown } 
 
 export const freshProject = (): { id: string; name: string } => ({ id: newProjectId(), name: defaultProjectName() });
 
-/**
- * The project's thumbnail, made in a worker of its own (started for it, then ended: once per photo). A worker that
- * cannot start or fails leaves it to the main thread: slower, never missing.
- */
+/** Decoding and encoding even a small copy held the main thread ~90 ms: a thumbnail stalled this long is made here. */
+const THUMB_STALL_MS = 20_000;
+
+/** The project's thumbnail, made in a worker of its own, started for it and then ended (once per photo). */
 async function thumbnail(p: Photo): Promise<Blob | null> {
   const k = THUMB_PX / Math.max(p.width, p.height);
   const width = Math.max(1, Math.round(p.width * k));
   const height = Math.max(1, Math.round(p.height * k));
-  let worker: Worker | undefined;
+  const worker = createWorkerCaller<ThumbnailWorkerApi>(() => new Worker(new URL('../../workers/thumbnail.worker.ts', import.meta.url), { type: 'module', name: 'thumbnail' }), THUMB_STALL_MS);
   try {
-    worker = new Worker(new URL('../../workers/thumbnail.worker.ts', import.meta.url), { type: 'module', name: 'thumbnail' });
-    const w = worker;
-    const failed = new Promise<never>((_, reject) => w.addEventListener('error', () => reject(new Error('thumbnail worker failed')), { once: true }));
-    return await Promise.race([Comlink.wrap<ThumbnailWorkerApi>(w).thumbnail(p.source, width, height), failed]);
-  } catch {
-    return thumbnailOf(p.source, width, height);
+    return await worker.call((api) => api.thumbnail(p.source, width, height), () => thumbnailOf(p.source, width, height));
   } finally {
-    worker?.terminate();
+    worker.end();
   }
 }
