@@ -8,7 +8,7 @@ import pointVertex from '../../shaders/dot-point.vert?raw';
 import pointFragment from '../../shaders/dot-point.frag?raw';
 import type { PatternResult } from '../pattern/types.ts';
 import type { MaskBox } from '../photo/hair-mask.ts';
-import { splatDots, splatPossible, toTexels, type SplatInputs, type SplatUniforms, type SplatView, type Texels } from './dot-splat.ts';
+import { dotExtent, splatDots, splatPossible, toTexels, type SplatInputs, type SplatUniforms, type SplatView, type Texels } from './dot-splat.ts';
 
 /** Bytes of vertex data a dot: centre (2 × f32), diameter (f32), rank and tone (2 × unorm16). */
 export const BYTES_PER_DOT = 16;
@@ -129,7 +129,6 @@ export class DotLayer {
   private count = 0;
   private maxDiameter = 0;
   private devicePxPerUnit = 1;
-  private maxSizeMul = 1;
   private zone: ZoneField | null = null;
   private mask: HairMask | null = null;
   private textures: Record<'uZoneField' | 'uHairMask' | 'uAgeLut', BufferImageSource>;
@@ -271,9 +270,6 @@ export class DotLayer {
   /** Zone densities, sizes, shades and fade rates over the photo; null: the body's everywhere. */
   setZoneField(f: ZoneField | null): void {
     this.zone = f;
-    let max = 1;
-    if (f) for (let i = 1; i < f.values.length; i += 4) max = Math.max(max, f.values[i]!);
-    this.maxSizeMul = max;
     this.zoneTexels = packZoneField(f);
     this.setTexture('uZoneField', this.zoneTexels, true);
     this.choose();
@@ -328,12 +324,13 @@ export class DotLayer {
   /** The mesh that draws at the current zoom: points while the largest dot fits in a point, else quads. */
   activeMesh(): Mesh<Geometry, Shader> {
     const u = this.uniforms.uniforms as Record<string, number>;
-    // The largest a dot can get: zone size, a fresh scab (up to 3×, the LUT's range), a blowout (2.6×), its halo.
-    const ages = u.uSessionAge as unknown as Float32Array;
-    const fresh = Array.from(ages).some((a) => a >= 0 && a < 10);
-    const grow = this.maxSizeMul * (fresh ? 3 : 2) * (u.uBlowout! > 0 ? 2.6 : 1);
-    const r = Math.max(0.75, 0.5 * this.maxDiameter * u.uSizeScale! * grow * this.devicePxPerUnit) * (1 + u.uIrregular!) * (fresh ? 2.8 : 1) + (fresh ? 1.5 : 0);
-    const side = 2 * (r + 0.5 * Math.max(1, (u.uSoftness! + 1) * r) + 0.25);
+    // The largest a dot can get (dotExtent), and the square dot-look.glsl gives it: its wandering outline, its soft
+    // edge, or its halo of redness.
+    const e = dotExtent(this.splatInputs());
+    const r = Math.max(0.75, 0.5 * this.maxDiameter * u.uSizeScale! * e.size * this.devicePxPerUnit);
+    const rMax = r * (1 + u.uIrregular!);
+    const halo = e.redness > 0 ? r * (1 + 1.8 * e.redness) + 1.5 * e.redness : 0;
+    const side = 2 * (Math.max(rMax + 0.5 * Math.max(1, e.softness * rMax), halo) + 0.25);
     return side <= this.maxPointSize ? this.points : this.quads;
   }
 

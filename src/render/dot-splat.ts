@@ -10,6 +10,7 @@ import { DRIFT_YEARS } from '../realism/risks.ts';
 export interface SplatUniforms {
   uShare: number;
   uSizeScale: number;
+  uSoftness: number;
   uOpacity: number;
   uToneVar: number;
   uPigment: ArrayLike<number>;
@@ -88,27 +89,52 @@ function zoneMaxima(zone: Texels): { maxZoneSize: number; maxZoneFade: number } 
 }
 
 /**
- * Whether every dot the look can draw is under half a device pixel with no redness and no blowout: then the points
- * path draws each as one pixel and the splat makes the same picture. A bound, not a per-dot test: the largest size
- * the LUT rows and the zone field allow for the sessions already done.
+ * The most any dot of the look can grow, as dot-look.glsl draws it, over the sessions already done: its size (times
+ * diameter × uSizeScale: LUT rows, zone size, a blowout's 2.6×), its edge softness and its redness. One bound for
+ * both the points/quads choice (DotLayer.activeMesh) and the splat's eligibility.
  */
-export function splatPossible(s: SplatInputs, devicePxPerUnit: number): boolean {
-  const { u, ageLut, zone } = s;
-  if (u.uBlowout > 0 || s.count === 0) return false;
-  const { maxZoneSize, maxZoneFade } = zoneMaxima(zone);
-  let maxSize = 0;
+export interface DotExtent {
+  size: number;
+  softness: number;
+  redness: number;
+}
+
+export function dotExtent(s: Pick<SplatInputs, 'u' | 'ageLut' | 'zone'>): DotExtent {
+  const { u, ageLut } = s;
+  const { maxZoneSize, maxZoneFade } = zoneMaxima(s.zone);
+  const e = { size: 0, softness: u.uSoftness, redness: 0 };
   for (let k = 0; k < 4; k++) {
     const age = u.uSessionAge[k]!;
     if (age < 0) continue;
-    if (lutAt(ageLut, age / LUT_HEAL_DAYS, 0, 2) > 0) return false; // redness: a halo wider than the dot
-    // The largest the fading row gets between now and the oldest this session's dots are anywhere (zone fade).
+    // The fading row between now and the oldest this session's dots are anywhere (a zone fades them faster).
     const years = (Math.max(0, age - u.uHealDays) / 365.25) * u.uFadeRate * maxZoneFade;
     const last = Math.min(LUT_SIZE - 1, Math.ceil((years / LUT_FADE_YEARS) * (LUT_SIZE - 1)) + 1);
-    let aged = 0;
-    for (let i = 0; i <= last; i++) aged = Math.max(aged, ageLut[(LUT_SIZE + i) * 4]! / 255);
-    maxSize = Math.max(maxSize, lutAt(ageLut, age / LUT_HEAL_DAYS, 0, 0) * aged * 9 * maxZoneSize);
+    let agedSize = 0, agedBlur = 0;
+    for (let i = 0; i <= last; i++) {
+      agedSize = Math.max(agedSize, ageLut[(LUT_SIZE + i) * 4]! / 255);
+      agedBlur = Math.max(agedBlur, ageLut[(LUT_SIZE + i) * 4 + 3]! / 255);
+    }
+    const heal = age / LUT_HEAL_DAYS;
+    e.size = Math.max(e.size, lutAt(ageLut, heal, 0, 0) * agedSize * 9 * maxZoneSize);
+    e.softness = Math.max(e.softness, u.uSoftness + lutAt(ageLut, heal, 0, 3) + agedBlur);
+    e.redness = Math.max(e.redness, lutAt(ageLut, heal, 0, 2));
   }
-  return 0.5 * s.maxDiameter * u.uSizeScale * maxSize * devicePxPerUnit < 0.5;
+  if (u.uBlowout > 0) {
+    e.size *= 2.6;
+    e.softness += 0.9;
+  }
+  return e;
+}
+
+/**
+ * Whether every dot the look can draw is under half a device pixel with no redness and no blowout: then the points
+ * path draws each as one pixel and the splat makes the same picture. A bound, not a per-dot test (dotExtent).
+ */
+export function splatPossible(s: SplatInputs, devicePxPerUnit: number): boolean {
+  if (s.u.uBlowout > 0 || s.count === 0) return false;
+  const e = dotExtent(s);
+  // Redness: a halo wider than the dot.
+  return e.redness === 0 && 0.5 * s.maxDiameter * s.u.uSizeScale * e.size * devicePxPerUnit < 0.5;
 }
 
 /**

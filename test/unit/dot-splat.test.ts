@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splatDots, splatPossible, toTexels, type SplatInputs } from '../../src/render/dot-splat.ts';
+import { dotExtent, splatDots, splatPossible, toTexels, type SplatInputs } from '../../src/render/dot-splat.ts';
 
 /** Size 1 (85/255 × 3 × … = 1 after both rows), ink 1, no redness, no blur at every age: the healed default. */
 const FLAT = new Uint8Array(256 * 2 * 4).map((_, i) => [85, 170, 0, 0][i % 4]!);
@@ -14,7 +14,7 @@ function inputs(dots: { x: number; y: number; d: number; rank: number; tone?: nu
   });
   return {
     f32, u16, count: dots.length, maxDiameter: Math.max(...dots.map((p) => p.d)),
-    u: { uShare: 1, uSizeScale: 1, uOpacity: 0.8, uToneVar: 0, uPigment: [0.2, 0.1, 0.1], uDriftColour: [0.3, 0.4, 0.5], uDrift: 0, uSessionCum: [1, 1, 1, 1], uSessionAge: [90, -1, -1, -1], uHealDays: 30, uFadeRate: 1, uBlowout: 0, uPhotoSize: [100, 100] },
+    u: { uShare: 1, uSizeScale: 1, uSoftness: 0.2, uOpacity: 0.8, uToneVar: 0, uPigment: [0.2, 0.1, 0.1], uDriftColour: [0.3, 0.4, 0.5], uDrift: 0, uSessionCum: [1, 1, 1, 1], uSessionAge: [90, -1, -1, -1], uHealDays: 30, uFadeRate: 1, uBlowout: 0, uPhotoSize: [100, 100] },
     zone: { width: 1, height: 1, data: new Uint8Array([128, 85, 128, 0]) },
     mask: null,
     ageLut: FLAT,
@@ -34,6 +34,27 @@ describe('the CPU splat of sub-pixel dots', () => {
     expect(splatPossible({ ...s, ageLut: red }, 0.5)).toBe(false);
     // A zone drawing dots twice as large anywhere (size channel 255: ×2) makes it 0.75 px: not possible.
     expect(splatPossible({ ...s, zone: { width: 2, height: 1, data: new Uint8Array([128, 85, 128, 0, 128, 255, 128, 0]) } }, 0.5)).toBe(false);
+  });
+
+  it('bounds how far any dot grows: LUT rows over the sessions done, zone size, blowout, softness and redness', () => {
+    const s = inputs([{ x: 10, y: 10, d: 1.5, rank: 0.1 }]);
+    expect(dotExtent(s)).toEqual({ size: 1, softness: 0.2, redness: 0 });
+    const blown = dotExtent({ ...s, u: { ...s.u, uBlowout: 0.05 } });
+    expect(blown.size).toBeCloseTo(2.6, 9);
+    expect(blown.softness).toBeCloseTo(1.1, 9);
+    // A zone drawing dots twice as large (size channel 255) somewhere doubles the bound.
+    expect(dotExtent({ ...s, zone: { width: 2, height: 1, data: new Uint8Array([128, 85, 128, 0, 128, 255, 128, 0]) } }).size).toBeCloseTo(2, 9);
+    // Dots that grow only after 12 years of fading (row 1, from texel 128): not at 90 days, yes at 13 years.
+    const late = FLAT.slice();
+    for (let i = 128; i < 256; i++) late[(256 + i) * 4] = 170;
+    expect(dotExtent({ ...s, ageLut: late }).size).toBeCloseTo(1, 9);
+    expect(dotExtent({ ...s, ageLut: late, u: { ...s.u, uSessionAge: [13 * 365.25 + 30, -1, -1, -1] } }).size).toBeCloseTo(2, 9);
+    // Sessions not done yet do not count; none done: nothing grows at all.
+    expect(dotExtent({ ...s, u: { ...s.u, uSessionAge: [-1, -1, -1, -1] } }).size).toBe(0);
+    // Redness and blur of the healing row at the session's age.
+    const fresh = FLAT.slice();
+    for (let i = 0; i < 256; i++) fresh.set([200, 255], 4 * i + 2);
+    expect(dotExtent({ ...s, ageLut: fresh })).toMatchObject({ redness: 200 / 255, softness: 0.2 + 1 });
   });
 
   it('multiplies the pixel a dot falls in by mix(1, pigment, ink·πr²); hidden ranks, hair and the split leave it at 1', () => {
