@@ -21,33 +21,47 @@ export interface WorkerCaller<Api> {
  * thumbnail), that the main thread can still do itself when the worker is not there.
  */
 export function createWorkerCaller<Api>(start: () => WorkerLike, stallMs: number): WorkerCaller<Api> {
-  let current: { worker: WorkerLike; api: Comlink.Remote<Api>; failed: Promise<never> } | undefined;
-  const end = (): void => {
-    current?.worker.terminate();
-    current = undefined;
-  };
-  const open = (): NonNullable<typeof current> => {
+  type Entry = { api: Comlink.Remote<Api>; failed: Promise<never>; kill(): void };
+  let current: Entry | undefined;
+  const open = (): Entry => {
     const worker = start();
-    // A worker's error event (its script failed to load or threw) rejects what waits on it; Comlink alone would wait.
-    const failed = new Promise<never>((_, reject) => worker.addEventListener('error', () => reject(new Error('the worker failed')), { once: true }));
+    let reject: (e: Error) => void = () => undefined;
+    // Rejects every call still waiting on this worker: its error event (its script failed to load or threw; Comlink
+    // alone would wait) or its end (terminate() sends no event).
+    const failed = new Promise<never>((_, r) => (reject = r));
     failed.catch(() => undefined);
-    return (current = { worker, api: Comlink.wrap<Api>(worker), failed });
+    let alive = true;
+    const entry: Entry = {
+      api: Comlink.wrap<Api>(worker),
+      failed,
+      kill() {
+        if (!alive) return;
+        alive = false;
+        worker.terminate();
+        reject(new Error('the worker ended'));
+        if (current === entry) current = undefined;
+      },
+    };
+    worker.addEventListener('error', () => entry.kill(), { once: true });
+    return (current = entry);
   };
   return {
     async call(task, fallback) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the worker stalled')), stallMs)));
+      let w: Entry | undefined;
       try {
         // Inside the try: a worker that cannot even start falls back to the main thread too.
-        const w = current ?? open();
+        w = current ?? open();
         return await Promise.race([task(w.api), w.failed, stalled]);
       } catch {
-        end();
+        // Only the worker this call used: another call may already have started its replacement.
+        w?.kill();
         return fallback();
       } finally {
         clearTimeout(timer);
       }
     },
-    end,
+    end: () => current?.kill(),
   };
 }
