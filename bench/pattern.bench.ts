@@ -163,7 +163,7 @@ function sameResult(a: PatternResult, b: PatternResult): boolean {
  */
 async function engineVsPool(label: string, req: PatternRequest, target: number, runs: number, lend = true): Promise<{ engine: Row; pool: Row }> {
   // Warm-up: the tile decode and the JIT, on the main thread and in every worker. Each worker is its own V8 isolate
-  // and tiers up on its own, which takes tens of jobs: at least WARM_MIN jobs and WARM_MAX of them, WARM_MS at most.
+  // and tiers up on its own, which takes tens of jobs: at least WARM_MIN jobs, then more until WARM_MS, WARM_MAX at most.
   let single: PatternResult | undefined, pooled: PatternResult | undefined;
   const engineRun = (): PatternResult => (single = generatePattern(req, lend ? single : undefined));
   const poolRun = async (): Promise<PatternResult> => (pooled = await pool.generate(req, { into: lend ? pooled : undefined }));

@@ -23,13 +23,15 @@ export interface Placement {
   peak: number;
 }
 
+/** The density the tile is laid at: the field's peak, or the generation density when that is higher. */
+export const layPeak = (r: PatternRequest): number => Math.max(fieldMax(r.density), r.generationDensity ?? 0);
+
 export function placementFor(r: PatternRequest, tile: Tile = getTile()): Placement | null {
-  const peak = Math.max(fieldMax(r.density), r.generationDensity ?? 0);
+  const peak = layPeak(r);
   if (!(peak > 0)) return null;
-  const perPx2 = peak / (100 * r.pxPerMm * r.pxPerMm);
   const rng = new Rng(r.seed, 'placement');
   return {
-    scale: Math.sqrt(tile.density / perPx2),
+    scale: Math.sqrt(tile.density / perPx2(peak, r.pxPerMm)),
     ox: rng.next() * tile.side,
     oy: rng.next() * tile.side,
     symmetry: rng.int(8),
@@ -48,9 +50,8 @@ export const columnBuffers = (c: DotColumns): Transferable[] => [c.x.buffer, c.y
  * Room for the dots of bands [b0, b1): their rows at the peak density the tile is laid at, with 5% to spare (blue
  * noise keeps counts far closer than that). The engine reserves it; the pool asks the first part for the whole job's.
  */
-export function roomFor(r: PatternRequest, b0: number, b1: number): number {
+export function roomFor(r: PatternRequest, b0: number, b1: number, peak = layPeak(r)): number {
   const rows = Math.max(0, Math.min(r.height, b1 * BAND_PX) - b0 * BAND_PX);
-  const peak = Math.max(fieldMax(r.density), r.generationDensity ?? 0);
   return Math.ceil(r.width * rows * perPx2(peak, r.pxPerMm) * 1.05) + 64;
 }
 
@@ -67,9 +68,8 @@ export function generateBands(r: PatternRequest, b0: number, b1: number, into?: 
   const tile = getTile();
   const p = placementFor(r, tile);
   if (!p) return new DotBuffer().result();
-  const need = Math.max(capacity, roomFor(r, b0, b1));
-  // Lent buffers far larger than this job are left to the garbage collector, so one huge job does not pin its memory.
-  const out = new DotBuffer(into && separate(into) && roomOf(into) <= 4 * need + 65536 ? into : undefined);
+  const need = Math.max(capacity, roomFor(r, b0, b1, p.peak));
+  const out = new DotBuffer(into && lendable(into, need) ? into : undefined);
   out.reserve(need);
   for (let b = b0; b < b1; b++) fillBand(r, tile, p, b, out);
   return out.result();
@@ -131,8 +131,15 @@ function fillBand(r: PatternRequest, tile: Tile, p: Placement, band: number, out
 /** How many dots lent columns can hold (the smallest of their buffers). */
 const roomOf = (c: DotColumns): number => Math.min(c.x.buffer.byteLength, c.y.buffer.byteLength, c.diameter.buffer.byteLength, c.rank.buffer.byteLength, c.tone.buffer.byteLength) >> 2;
 
-/** Lent columns are filled only when each has its own buffer (views of one buffer would overwrite each other). */
-const separate = (c: DotColumns): boolean => new Set([c.x.buffer, c.y.buffer, c.diameter.buffer, c.rank.buffer, c.tone.buffer]).size === 5;
+/**
+ * Whether lent columns are worth filling for `need` dots: each has its own buffer (views of one would overwrite each
+ * other), room for them all (a buffer too small, or one transferred away, would only be replaced), and not far more
+ * (one huge job must not pin its memory: such buffers are left to the garbage collector).
+ */
+export function lendable(c: DotColumns, need: number): boolean {
+  const room = roomOf(c);
+  return need <= room && room <= 4 * need + 65536 && new Set(columnBuffers(c)).size === 5;
+}
 
 /** The whole buffer behind a view: a lent array's full capacity. */
 const whole = (a: Float32Array): Float32Array => new Float32Array(a.buffer, 0, a.buffer.byteLength >> 2);

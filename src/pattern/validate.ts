@@ -1,5 +1,5 @@
 import { PatternError } from './errors.ts';
-import { expectedDots, fieldMax } from './field.ts';
+import { expectedDots } from './field.ts';
 import { DEFAULT_MAX_DOTS, type PatternRequest } from './types.ts';
 
 const MAX_SIDE_PX = 65_536;
@@ -21,20 +21,24 @@ export function validateRequest(r: PatternRequest): void {
   if (!d || !isPositive(d.mean)) bad(`The dot diameter must be a positive number of mm (got ${d?.mean}).`);
   if (typeof d.spread !== 'number' || !Number.isFinite(d.spread) || d.spread < 0) bad(`The dot size spread must be 0 or more mm (got ${d.spread}).`);
   const f = r.density;
+  let peak = 0;
   if (typeof f === 'number') {
+    peak = f;
     if (!Number.isFinite(f) || f < 0) bad(`The density must be 0 or more dots per cm² (got ${f}).`);
   } else {
     if (!f || typeof f !== 'object') bad('The density must be a number or a raster.');
     if (!Number.isInteger(f.cols) || !Number.isInteger(f.rows) || f.cols < 1 || f.rows < 1) bad(`The density raster needs whole, positive cols and rows (got ${f.cols} × ${f.rows}).`);
     if (f.cols * f.rows > MAX_RASTER_CELLS) bad(`The density raster is larger than ${MAX_RASTER_CELLS} cells.`);
     if (!(f.values instanceof Float32Array) || f.values.length !== f.cols * f.rows) bad(`The density raster needs ${f.cols * f.rows} values in a Float32Array.`);
-    for (const v of f.values) if (!Number.isFinite(v) || v < 0) bad('The density raster holds a value that is not a number of 0 or more.');
+    for (const v of f.values) {
+      if (!Number.isFinite(v) || v < 0) bad('The density raster holds a value that is not a number of 0 or more.');
+      if (v > peak) peak = v;
+    }
   }
   if (r.generationDensity !== undefined && !isPositive(r.generationDensity)) bad(`The generation density must be a positive number of dots per cm² (got ${r.generationDensity}).`);
   const budget = r.maxDots ?? DEFAULT_MAX_DOTS;
   if (!isPositive(budget)) bad(`The dot budget must be a positive number (got ${budget}).`);
 
-  const peak = fieldMax(f);
   const areaCm2 = (r.width * r.height) / (100 * r.pxPerMm * r.pxPerMm);
   // The field's integral runs over every raster cell: worth it only when the peak's bound is over the budget (this
   // check runs on the main thread for every job).

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { PatternError } from '../pattern/errors.ts';
-import { bandCount, columnBuffers, roomFor, type DotColumns } from '../pattern/generate.ts';
+import { bandCount, columnBuffers, layPeak, lendable, roomFor, type DotColumns } from '../pattern/generate.ts';
 import type { PatternRequest, PatternResult } from '../pattern/types.ts';
 import { validateRequest } from '../pattern/validate.ts';
 import type { PatternWorkerApi } from './worker-api.ts';
@@ -61,6 +61,8 @@ const START_MS = 30_000;
 
 interface Job {
   request: PatternRequest;
+  /** The density the tile is laid at (layPeak), found once: every part's room is sized from it. */
+  peak: number;
   key: string | undefined;
   into: DotColumns | undefined;
   parts: (PatternResult | undefined)[];
@@ -116,10 +118,15 @@ export class PatternPool {
     return new Promise<PatternResult>((resolve, reject) => {
       const bands = bandCount(request);
       const n = Math.min(bands, this.size);
-      const job: Job = { request, key: options.key, into: options.into, parts: new Array(n), makers: new Array(n), left: n, dropped: false, resolve, reject };
+      const job: Job = { request, peak: layPeak(request), key: options.key, into: options.into, parts: new Array(n), makers: new Array(n), left: n, dropped: false, resolve, reject };
       if (options.key !== undefined) {
         const old = this.latest.get(options.key);
-        if (old) this.drop(old);
+        if (old) {
+          this.drop(old);
+          // Buffers lent to a job that never started them go to the job that replaces it.
+          job.into ??= old.into;
+          old.into = undefined;
+        }
         this.latest.set(options.key, job);
       }
       for (let part = 0; part < n; part++) {
@@ -164,13 +171,16 @@ export class PatternPool {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const after = (ms: number) => new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new WorkerDied('stalled')), ms)));
     const r0 = job.request;
-    const budget = this.stallMs + roomFor(r0, b0, b1) * 2e-3;
+    const room = roomFor(r0, b0, b1, job.peak);
+    const budget = this.stallMs + room * 2e-3;
     // The first part is the join's base: it asks for room for the whole job (untouched room costs nothing), so the
     // other parts are appended to it rather than all copied into new arrays.
-    const capacity = part === 0 && job.parts.length > 1 ? roomFor(r0, 0, bandCount(r0)) : 0;
+    const capacity = part === 0 && job.parts.length > 1 ? roomFor(r0, 0, bandCount(r0), job.peak) : 0;
     let into = part === 0 ? job.into : undefined;
     if (into) job.into = undefined;
     else [into, slot.spare] = [slot.spare, undefined];
+    // Only buffers the engine will fill are sent (lendable): one that is too small or detached is let go here.
+    if (into && !lendable(into, Math.max(capacity, room))) into = undefined;
     let healthy = true;
     try {
       if (!slot.started) {
@@ -183,7 +193,7 @@ export class PatternPool {
         job.parts[part] = r;
         job.makers[part] = slot;
         if (--job.left === 0) this.finish(job);
-      }
+      } else slot.spare = r; // a part nobody wants: its buffers serve this worker's next part
     } catch (e) {
       if (e instanceof WorkerDied) {
         healthy = false;

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateBands, generatePattern, isPatternError, type PatternRequest, type PatternResult } from '../../src/pattern/index.ts';
+import { bandCount, generateBands, generatePattern, isPatternError, type PatternRequest, type PatternResult } from '../../src/pattern/index.ts';
+import { lendable, roomFor } from '../../src/pattern/generate.ts';
 import { joinParts, PatternPool } from '../../src/pool/pattern-pool.ts';
 import { createNodePatternPool } from '../helpers/node-pool.ts';
 import { ramp, uniform } from './pattern-fixtures.ts';
@@ -78,6 +79,13 @@ describe('lent buffers', () => {
     expect(fromHuge.x.buffer === grown.x.buffer).toBe(false);
   });
 
+  it('a lent result whose buffers were transferred away is left alone', () => {
+    const req = uniform('whiskey', 100, 2000, 1500);
+    const gone = generatePattern(req);
+    structuredClone(gone.x.buffer, { transfer: [gone.x.buffer as ArrayBuffer] });
+    expect(same(generatePattern(req, gone), generatePattern(req))).toBe(true);
+  });
+
   it('refuses columns that share one buffer (they would overwrite each other)', () => {
     const one = new Float32Array(100000);
     const req = uniform('quebec', 100, 1000, 800);
@@ -90,13 +98,24 @@ describe('lent buffers', () => {
     const p = pool(2);
     const jobs = [uniform('romeo', 100, 4000, 3000), ramp('sierra'), uniform('tango', 160, 1200, 900), uniform('romeo', 100, 4000, 3000), ramp('uniform', 5000, 2500)];
     let last: PatternResult | undefined;
+    let used = 0;
     for (const req of [...jobs, ...jobs]) {
       const lent = last;
+      const lentBytes = lent?.x.buffer.byteLength ?? 0;
+      const whole = roomFor(req, 0, bandCount(req));
+      const worthLending = !!lent && lendable(lent, whole);
       last = await p.generate(req, { into: lent });
       expect(same(last, generatePattern(req))).toBe(true);
-      // The lent arrays went to a worker: they are detached here and must not be read again.
-      if (lent) expect(lent.x.length).toBe(0);
+      if (lent && worthLending) {
+        used++;
+        // The lent arrays went to a worker (detached here, never to be read again) and came back holding the dots.
+        expect(lent.x.length).toBe(0);
+        expect(last.x.buffer.byteLength).toBe(lentBytes);
+      } else if (lent) expect(lent.x.length).toBe(lent.count); // not worth lending: left alone
+      // The first part had room for the whole job, so the other parts were appended to it, not copied anew.
+      expect(last.x.buffer.byteLength).toBeGreaterThanOrEqual(4 * whole);
     }
+    expect(used).toBeGreaterThanOrEqual(3);
   });
 
   it('joinParts appends to the first part where it has room, and copies into new arrays where it has not', () => {
