@@ -192,7 +192,7 @@ async function frames(o: FrameOptions): Promise<FrameReport> {
   const design = designFor(PHOTO, { pxPerMm: PX_PER_MM, calibrated: true, source: 'ruler' });
   const pattern = { ...design, dots: { ...design.dots, pigment: PIGMENT, opacity: OPACITY } };
   scene.setLook({ ...lookFor(pattern), share: 1 });
-  scene.dots.setZoneField({ ...fieldGrid(pattern), values: buildZoneField(pattern, fieldGrid(pattern), buildShapeField(pattern).band) });
+  scene.dots.setZoneField({ ...fieldGrid(pattern), values: buildZoneField(pattern, fieldGrid(pattern), buildShapeField(pattern)) });
   await scene.requestRender();
   const base = await createBaseline(baseHost, theirs.bitmap, theirs.displayScale, view);
   const oursGl = glOf(scene.app);

@@ -1,5 +1,5 @@
 import { addPane, MAX_PANES, MIN_PANES, openCompare, PANE_LETTERS, paneDesign, paneNeedsOwnDots, paneSizeScale, paneViewFrom, removePane, updatePane, type CompareState, type Pane } from '../compose/compare-panes.ts';
-import { fieldGrid } from '../design/density-field.ts';
+import { fieldGrid, type Shape } from '../design/density-field.ts';
 import { STYLE_NAMES } from '../design/hairline-style.ts';
 import { LIMITS, type Design, type HairlineStyle } from '../design/types.ts';
 import type { PatternResult } from '../pattern/types.ts';
@@ -28,10 +28,14 @@ const setCompare = (store: AppStore, fn: (c: CompareState, s: AppState) => Compa
 /** A pane's own dots (another hairline style): the engine's result for the pane design, by its key. */
 interface OwnDots {
   key: string;
-  dots: Promise<PatternResult>;
-  result?: PatternResult;
-  /** The hairline band of the pane's shape, for its zone field's finer needle. */
-  band?: Uint8Array;
+  dots: Promise<PaneDots>;
+  result?: PaneDots;
+}
+
+/** Dots for a pane, with the shape they were made from (null: the main pattern, whose zone field the pane takes). */
+interface PaneDots {
+  dots: PatternResult;
+  shape: Shape | null;
 }
 
 /**
@@ -74,8 +78,11 @@ function build(host: HTMLElement, app: App) {
   let placedView = false;
   /** What each pane's dot layer holds now. */
   const uploaded: (PatternResult | null)[] = [];
-  /** The zone field each pane's layer holds. */
+  /** The shape of the dots each pane's layer holds (null: the main pattern's). */
+  const shapes: (Shape | null)[] = [];
+  /** The zone field each pane's layer holds, and what a pane of its own style made it from. */
   const zonesShown: (ZoneField | null | undefined)[] = [];
+  const paneFields: ({ d: Design; p: Pane; shape: Shape | null; field: ZoneField } | undefined)[] = [];
   /** The design and pane each pane's look was last made from: a pan or zoom alone hands nothing new. */
   const handed: ({ d: Design; p: Pane } | undefined)[] = [];
   const own = new Map<number, OwnDots>();
@@ -96,7 +103,9 @@ function build(host: HTMLElement, app: App) {
     grid.dataset.panes = String(c.panes.length);
     addButton.disabled = c.panes.length >= MAX_PANES;
     uploaded.length = 0;
+    shapes.length = 0;
     zonesShown.length = 0;
+    paneFields.length = 0;
     handed.length = 0;
     for (const id of [...own.keys()]) if (!c.panes.some((p) => p.id === id)) own.delete(id);
   };
@@ -143,8 +152,8 @@ function build(host: HTMLElement, app: App) {
   };
 
   /** The dots a pane draws: the main pattern, or its own for another hairline style (made once, then kept). */
-  const dotsFor = (d: Design, p: Pane): PatternResult | null => {
-    if (!paneNeedsOwnDots(d, p)) return app.scene.shownDots;
+  const dotsFor = (d: Design, p: Pane): PaneDots | null => {
+    if (!paneNeedsOwnDots(d, p)) return app.scene.shownDots && { dots: app.scene.shownDots, shape: null };
     // Made at the main design's dot size: dot size is the pane's sizeScale either way.
     const pd = paneDesign(d, p);
     const gen: Design = { ...pd, dots: { ...pd.dots, diameterMm: d.dots.diameterMm } };
@@ -153,10 +162,7 @@ function build(host: HTMLElement, app: App) {
     if (mine?.key === key) return mine.result ?? null;
     const job: OwnDots = {
       key,
-      dots: app.fields.shape(effectiveDesign(gen)).then((shape) => {
-        job.band = shape.band;
-        return app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` });
-      }),
+      dots: app.fields.shape(effectiveDesign(gen)).then(async (shape) => ({ dots: await app.pool.generate(requestFor(gen, shape), { key: `compare-${p.id}` }), shape })),
     };
     own.set(p.id, job);
     job.dots.then(
@@ -170,15 +176,20 @@ function build(host: HTMLElement, app: App) {
   };
 
   /**
-   * Zones' density, size, shade and fade for a pane. On the main dots it is the main layer's field (the pane differs
-   * in density, size and session only, none of which the field holds); with its own hairline, its own band's.
+   * Zones' density, size, shade and fade for pane i. On the main dots it is the main layer's field (the pane differs
+   * in density, size and session only, none of which the field holds); with its own hairline, one made with the
+   * band of the dots the pane shows, again only when the design, the pane or those dots changed.
    */
-  const zonesFor = (d: Design, p: Pane): ZoneField | null => {
-    if (!paneNeedsOwnDots(d, p)) return app.scene.dots.zoneField;
+  const zonesFor = (i: number, d: Design, p: Pane): ZoneField | null => {
+    const shape = shapes[i] ?? null;
+    if (!shape) return app.scene.dots.zoneField;
+    const last = paneFields[i];
+    if (last?.d === d && last.p === p && last.shape === shape) return last.field;
     const e = effectiveDesign(paneDesign(d, p));
     const grid = fieldGrid(e);
-    const values = buildZoneField(e, grid, own.get(p.id)?.band ?? null); // the same array while nothing changed
-    return { ...grid, values };
+    const field = { ...grid, values: buildZoneField(e, grid, shape) };
+    paneFields[i] = { d, p, shape, field };
+    return field;
   };
 
   /** Hands each pane its dots and look, then reports the picture as ready once drawn. */
@@ -189,17 +200,18 @@ function build(host: HTMLElement, app: App) {
     const d = s.design;
     let complete = true;
     s.compare.panes.forEach((p, i) => {
-      const dots = dotsFor(d, p);
-      if (!dots) complete = false;
-      else if (uploaded[i] !== dots) {
-        scene!.setDots(i, dots);
-        uploaded[i] = dots;
+      const mine = dotsFor(d, p);
+      if (!mine) complete = false;
+      else if (uploaded[i] !== mine.dots) {
+        scene!.setDots(i, mine.dots);
+        uploaded[i] = mine.dots;
+        shapes[i] = mine.shape;
       }
       // Thinning-hair mode: the panes keep dots off the same hair as the main view.
       const mask = app.scene.dots.hairMask;
       if (scene!.dotLayer(i)?.hairMask !== mask) scene!.dotLayer(i)?.setHairMask(mask);
       // Before the check below: the main field changes when the main dots come, a pane's band when its own do.
-      const zones = zonesFor(d, p);
+      const zones = zonesFor(i, d, p);
       if (zonesShown[i] === undefined || zonesShown[i]?.values !== zones?.values) {
         scene!.dotLayer(i)?.setZoneField(zones);
         zonesShown[i] = zones;

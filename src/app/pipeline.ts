@@ -86,12 +86,12 @@ export function startPipeline(
 
   /** Zones' density, size, shade and fade (src/design/zones.ts) to the dot layer, when they changed. */
   let zone: ZoneDensity | null = null;
-  /** The hairline band of the shape the dots on screen were made for: the finer needle goes where they thin out. */
-  let shownBand: Uint8Array | null = null;
+  /** The shape the dots on screen were made from: its hairline band is where the finer needle goes. */
+  let shownShape: Shape | null = null;
   const showZones = (design: Design): void => {
     const d = effectiveDesign(design);
     const grid = fieldGrid(d);
-    const values = buildZoneField(d, grid, shownBand); // the same array while nothing it depends on changed
+    const values = buildZoneField(d, grid, shownShape); // the same array while nothing it depends on changed
     if (values === zone?.values) return;
     zone = { ...grid, values, width: d.photo.width, height: d.photo.height };
     scene.dots.setZoneField({ ...grid, values });
@@ -160,10 +160,10 @@ export function startPipeline(
       .then(async (shape) => {
         const into = spare;
         spare = undefined;
-        return { dots: await pool.generate(requestFor(design, shape), { key: 'dots', into }), band: shape.band };
+        return { dots: await pool.generate(requestFor(design, shape), { key: 'dots', into }), shape };
       })
       .then(
-        ({ dots, band }) => {
+        ({ dots, shape }) => {
           // A result older than the one on screen never replaces it; a newer one always does.
           if (mine <= shownSeq) {
             spare = dots;
@@ -171,7 +171,7 @@ export function startPipeline(
           }
           shownSeq = mine;
           spare = scene.shownDots ?? undefined;
-          shownBand = band;
+          shownShape = shape;
           scene.setDots(dots);
           drawn = { pattern: key, look: '' };
           show();

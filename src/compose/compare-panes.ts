@@ -1,6 +1,7 @@
 import { applyStyle } from '../design/hairline-style.ts';
 import { DENSITY_PRESETS, LIMITS, type Design, type HairlineStyle } from '../design/types.ts';
 import type { View } from '../render/view.ts';
+import { effectiveDesign } from '../realism/risks.ts';
 import { clampSession } from '../realism/sessions.ts';
 
 /**
@@ -90,11 +91,12 @@ export function paneDesign(d: Design, p: Pane): Design {
 
 /**
  * Whether the pane needs dots of its own: only a hairline style changes where dots are; density and session thin the
- * same dots by rank and dot size scales them, all as shader uniforms.
+ * same dots by rank and dot size scales them, all as shader uniforms. The hairlines compared are the ones the dots
+ * are made for (effectiveDesign): with the helmet look previewed, every style makes the same dots.
  */
 export function paneNeedsOwnDots(d: Design, p: Pane): boolean {
-  const h = paneDesign(d, p).hairline;
-  return h.bandMm !== d.hairline.bandMm || h.irregularity !== d.hairline.irregularity || h.gaps !== d.hairline.gaps;
+  const h = effectiveDesign(paneDesign(d, p)).hairline, m = effectiveDesign(d).hairline;
+  return h.bandMm !== m.bandMm || h.irregularity !== m.irregularity || h.gaps !== m.gaps;
 }
 
 /** How much larger the pane draws each dot than the dots were generated (the main design's size). */

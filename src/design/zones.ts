@@ -1,4 +1,5 @@
 import { isTissueRole, zoneCentre, zoneCoverageRaster, zoneShapeKey } from './zone-shape.ts';
+import type { Shape } from './density-field.ts';
 import type { Design, Point, Zone } from './types.ts';
 
 /** Floats per cell of the zone field: [densityMul, sizeMul, shade, fadeMul]. */
@@ -28,9 +29,7 @@ type Grid = { cols: number; rows: number };
 type Coverage = ReturnType<typeof zoneCoverageRaster>;
 
 let coverageCache = new Map<string, Coverage>();
-/** The fields built last, newest first: the main view's and a compare pane's for another hairline style each. */
-let fieldCache: { key: string; band: Uint8Array | null; values: Float32Array }[] = [];
-const FIELDS_KEPT = 5;
+let fieldCache: { key: string; band: Uint8Array | null; values: Float32Array } | undefined;
 
 /** What the zone field depends on besides the hairline band: a design change outside it leaves the field as it is. */
 const zoneFieldKey = (d: Design, grid: Grid): string =>
@@ -41,21 +40,17 @@ const zoneFieldKey = (d: Design, grid: Grid): string =>
  * [densityMul, sizeMul, shade, fadeMul], from the body's [1, 1, 0, 1] with each zone blended in by its coverage,
  * in order. Scars and patches fade `treatment.scarFade` times faster; in the hairline's soft band dots are the
  * finer single-point needle's (size × `treatment.hairlineNeedle`); a crown with a whorl spirals its density.
- * `band` is the hairline's soft band on this grid, from the design's shape (see Shape): the field worker computes
- * it with the shape, so the main thread never does. A band made for another grid (a new photo whose dots have not
- * come yet) is left out until they do. Zone outlines are cached apart from the values, so changing a zone's density,
- * size or shade only re-blends.
+ * The band is the one of `shape`, the shape the dots on screen were made from (the field worker computes it with
+ * the shape, so the main thread never does). A shape of another grid (a new photo whose dots have not come yet) gives
+ * no band until they do. Zone outlines are cached apart from the values, so changing a zone's density, size or shade
+ * only re-blends.
  */
-export function buildZoneField(d: Design, grid: Grid, band: Uint8Array | null): Float32Array {
+export function buildZoneField(d: Design, grid: Grid, shape: Pick<Shape, 'cols' | 'rows' | 'band'> | null): Float32Array {
   const { cols, rows } = grid;
   const needle = d.treatment.hairlineNeedle;
-  const finer = needle !== 1 && band?.length === cols * rows ? band : null;
+  const finer = needle !== 1 && shape?.cols === cols && shape.rows === rows ? shape.band : null;
   const key = zoneFieldKey(d, grid);
-  const hit = fieldCache.find((f) => f.key === key && sameBand(f.band, finer));
-  if (hit) {
-    fieldCache = [hit, ...fieldCache.filter((f) => f !== hit)];
-    return hit.values;
-  }
+  if (fieldCache?.key === key && sameBand(fieldCache.band, finer)) return fieldCache.values;
   const values = new Float32Array(cols * rows * ZONE_CHANNELS);
   for (let k = 0; k < cols * rows; k++) values.set(BODY, k * ZONE_CHANNELS);
 
@@ -70,7 +65,7 @@ export function buildZoneField(d: Design, grid: Grid, band: Uint8Array | null): 
   coverageCache = next; // keeps only the outlines in use
 
   if (finer) for (let k = 0; k < finer.length; k++) if (finer[k]) values[k * ZONE_CHANNELS + 1]! *= needle;
-  fieldCache = [{ key, band: finer, values }, ...fieldCache].slice(0, FIELDS_KEPT);
+  fieldCache = { key, band: finer, values };
   return values;
 }
 

@@ -44,6 +44,9 @@ describe('compare panes', () => {
     expect(paneDesign(d, sharp).style).toBe('sharp');
     expect(paneDesign(d, sharp).hairline.bandMm).not.toBe(d.hairline.bandMm);
     expect(paneNeedsOwnDots(d, sharp)).toBe(true);
+    // With the helmet look previewed every style's dots are the same hard-edged ones: the main pattern serves.
+    const helmet = { ...d, preview: { ...d.preview, risks: { ...d.preview.risks, helmet: true } } };
+    expect(paneNeedsOwnDots(helmet, sharp)).toBe(false);
   });
 
   it('opens panes on the main view with the same photo point at their centre', () => {

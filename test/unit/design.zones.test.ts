@@ -88,7 +88,7 @@ describe('zone coverage', () => {
 });
 
 /** The zone field as the app builds it: with the band of the design's shape. */
-const zoneField = (d: Design): Float32Array => buildZoneField(d, fieldGrid(d), buildShapeField(d).band);
+const zoneField = (d: Design): Float32Array => buildZoneField(d, fieldGrid(d), buildShapeField(d));
 
 describe('zone field', () => {
   it('starts from the body and blends zones in by coverage, in order', () => {
@@ -152,18 +152,23 @@ describe('zone field', () => {
   it('the band comes from the shape: a copy with the same cells keeps the field, a moved hairline changes it, another grid\'s is left out', () => {
     const d = design([], { treatment: { ...base.treatment, hairlineNeedle: 0.6 } });
     const grid = fieldGrid(d);
-    const band = buildShapeField(d).band;
-    const f = buildZoneField(d, grid, band);
+    const shape = buildShapeField(d);
+    const f = buildZoneField(d, grid, shape);
     // The worker transfers a new array with every shape: an area edit's has the same cells.
-    expect(buildZoneField(d, grid, band.slice()) === f).toBe(true);
+    expect(buildZoneField(d, grid, { ...shape, band: shape.band.slice() }) === f).toBe(true);
     const moved: Design = { ...d, hairline: { ...d.hairline, points: d.hairline.points.map((q) => ({ ...q, y: q.y - mm(10) })) } };
-    const g = buildZoneField(d, grid, buildShapeField(moved).band);
+    const g = buildZoneField(d, grid, buildShapeField(moved));
     expect(g === f).toBe(false);
     const needled = (v: Float32Array): number => v.filter((_, k) => k % ZONE_CHANNELS === 1).filter((x) => x < 1).length;
     expect(needled(g)).toBeGreaterThan(500);
     expect(needled(g)).toBe(needled(f));
-    // A band made for another grid (a new photo whose dots have not come yet): no finer needle anywhere until they do.
-    expect(needled(buildZoneField(d, grid, band.subarray(1)))).toBe(0);
+    // The shape of another photo whose dots have not come yet: no finer needle anywhere until they do, even when
+    // its grid has as many cells (the same photo turned a quarter: 300 × 225 cells against 225 × 300).
+    const turned: Design = { ...d, photo: { width: d.photo.height, height: d.photo.width } };
+    const turnedShape = buildShapeField(turned);
+    expect(turnedShape.band.length).toBe(shape.band.length);
+    expect(turnedShape.cols).not.toBe(shape.cols);
+    expect(needled(buildZoneField(d, grid, turnedShape))).toBe(0);
     expect(needled(buildZoneField(d, grid, null))).toBe(0);
   });
 
