@@ -2,7 +2,7 @@
 // painted over it, handed to the dot layer (no dot centred on hair) and, on request, tinted over the photo.
 import { hexToRgb255 } from '../realism/pigment.ts';
 import type { Design, MaskEdit } from '../design/types.ts';
-import { applyMaskEdits, maskEditBox, strokesAdded, type HairMaskOptions, type MaskBox } from '../photo/hair-mask.ts';
+import { applyMaskEdits, strokesAdded, type HairMaskOptions, type MaskBox } from '../photo/hair-mask.ts';
 import type { Photo } from '../photo/load-photo.ts';
 import { fitSize, readPixels, type RgbaPixels } from '../photo/photo-pixels.ts';
 import { createMaskClient } from '../pool/mask-client.ts';
@@ -19,6 +19,13 @@ const BACKGROUND_MM = 3;
  * shaders/dot-ink.glsl), so the hair is grown by this much of the largest dot's radius, plus a pixel for antialiasing.
  */
 const FOOTPRINT = 1.3;
+
+/** What a mask was painted from: the base mask's key, the photo's scale and the corrections. */
+interface Painted {
+  base: string;
+  pxPerMm: number;
+  edits: readonly MaskEdit[];
+}
 
 const isMaskTool = (tool: AppState['tool']): boolean => tool === 'mask-hair' || tool === 'mask-scalp';
 
@@ -50,12 +57,13 @@ export function startThinning(app: App, hold: () => () => void): () => void {
   let base: { key: string; width: number; height: number; data: Uint8Array } | undefined;
   let failed = '';
   let computing = false;
-  /** What the dot layer shows ('off', or the base key with the corrections), and that mask. */
-  let shown = 'off';
+  /**
+   * The mask the dot layer shows (undefined: the mode is off), and what it was painted from: a base mask and the
+   * corrections, by reference (designs are immutable), so a growing stroke paints only its new segment into it.
+   */
   let current: { width: number; height: number; data: Uint8Array } | undefined;
-  /** What `current` was painted from, so that a stroke growing paints only its new segment into it. */
-  let painted: { base: object; scale: string; edits: readonly MaskEdit[] } | undefined;
-  let overlayShown = '';
+  let painted: Painted | undefined;
+  let overlayShown: object | null = null;
   let release: (() => void) | undefined;
   let frame = 0;
   let lastPhoto: Photo | null = null;
@@ -64,16 +72,18 @@ export function startThinning(app: App, hold: () => () => void): () => void {
     if (pixels?.photo !== p) pixels = { photo: p, px: readPixels(p.display, MASK_MAX_SIDE) };
     return pixels.px;
   };
-  /** What the picture should show: 'off', or the mask's key with the corrections. */
-  const target = (s: AppState): { base: string; full: string; photo: Photo; size: { width: number; height: number } } | null => {
+  /** What the picture should show: null (off), or the base mask's key with the scale and the corrections. */
+  const target = (s: AppState): (Painted & { photo: Photo; size: { width: number; height: number } }) | null => {
     const photo = app.photo();
     if (!s.design.thinning.enabled || !photo) return null;
     let id = photoIds.get(photo);
     if (id === undefined) photoIds.set(photo, (id = nextPhotoId++));
     const size = fitSize(photo.display.width, photo.display.height, MASK_MAX_SIDE);
-    const b = JSON.stringify([id, s.design.photo.width, maskOptions(s.design, size.width / s.design.photo.width)]);
-    return { base: b, full: `${b}|${JSON.stringify([s.design.scale.pxPerMm, s.design.thinning.edits])}`, photo, size };
+    const base = JSON.stringify([id, s.design.photo.width, maskOptions(s.design, size.width / s.design.photo.width)]);
+    return { base, pxPerMm: s.design.scale.pxPerMm, edits: s.design.thinning.edits, photo, size };
   };
+  const showing = (want: Painted | null): boolean =>
+    want ? painted?.base === want.base && painted.pxPerMm === want.pxPerMm && painted.edits === want.edits : !current;
   const settle = (): void => {
     release?.();
     release = undefined;
@@ -82,13 +92,12 @@ export function startThinning(app: App, hold: () => () => void): () => void {
   /** Where the mask changed since it was last painted in place (the overlay redraws only that, if it drew the rest). */
   let overlayDirty: MaskBox | undefined;
   const showOverlay = (s: AppState): void => {
-    const visible = shown !== 'off' && !!current && (s.showMask === true || isMaskTool(s.tool));
-    const key = visible ? shown : '';
+    const shown = current && (s.showMask === true || isMaskTool(s.tool)) ? current : null;
     const dirty = overlayDirty;
     overlayDirty = undefined;
-    if (key === overlayShown) return;
-    overlay.show(visible ? current! : null, s.design.photo.width, dirty);
-    overlayShown = key;
+    if (shown === overlayShown) return;
+    overlay.show(shown, s.design.photo.width, dirty);
+    overlayShown = shown;
   };
 
   const compute = (s: AppState, want: NonNullable<ReturnType<typeof target>>): void => {
@@ -120,33 +129,30 @@ export function startThinning(app: App, hold: () => () => void): () => void {
     const want = target(s);
     if (!want) {
       pixels = undefined; // the mode is off: its copy of the photo's pixels is not kept
-      if (shown !== 'off') {
+      if (current) {
         scene.dots.setHairMask(null);
-        shown = 'off';
-        current = undefined;
+        current = painted = undefined;
       }
     } else if (base?.key !== want.base) {
       // One computation at a time: the latest design is taken up when the one in flight is done.
       if (!computing && failed !== want.base) compute(s, want);
       if (failed !== want.base) return;
-    } else if (shown !== want.full) {
+    } else if (!showing(want)) {
       const perPhotoPx = base.width / s.design.photo.width;
-      const { pxPerMm } = s.design.scale;
-      const edits = s.design.thinning.edits;
-      const scale = `${perPhotoPx}|${pxPerMm}`;
-      const more = current && painted?.base === base && painted.scale === scale ? strokesAdded(painted.edits, edits) : null;
-      let dirty: MaskBox | undefined;
+      const { edits, pxPerMm } = want;
+      const more = current && painted?.base === want.base && painted.pxPerMm === pxPerMm ? strokesAdded(painted.edits, edits) : null;
+      let data: Uint8Array;
       if (current && more) {
-        applyMaskEdits(current.data, base.width, base.height, more, perPhotoPx, pxPerMm);
-        dirty = maskEditBox(more, base.width, base.height, perPhotoPx, pxPerMm);
+        data = current.data;
+        overlayDirty = applyMaskEdits(data, base.width, base.height, more, perPhotoPx, pxPerMm);
+      } else {
+        data = base.data.slice();
+        applyMaskEdits(data, base.width, base.height, edits, perPhotoPx, pxPerMm);
       }
-      const data = current && more ? current.data : applyMaskEdits(base.data.slice(), base.width, base.height, edits, perPhotoPx, pxPerMm);
-      // A new object even when painted in place: the compare panes take the mask up by its identity.
+      // A new object even when painted in place: the compare panes and the overlay take the mask up by its identity.
       current = { width: base.width, height: base.height, data };
-      painted = { base, scale, edits };
-      scene.dots.setHairMask(current, dirty);
-      shown = want.full;
-      overlayDirty = dirty;
+      painted = { base: want.base, pxPerMm, edits };
+      scene.dots.setHairMask(current);
     }
     showOverlay(s);
     void scene.requestRender().then(() => {
@@ -163,8 +169,7 @@ export function startThinning(app: App, hold: () => () => void): () => void {
     if (prev && s.design === prev.design && s.tool === prev.tool && s.showMask === prev.showMask && photo === lastPhoto) return;
     lastPhoto = photo;
     // Not ready from this moment until the mask for this design is drawn.
-    const want = target(s)?.full ?? 'off';
-    if (want !== shown && !release) release = hold();
+    if (!showing(target(s)) && !release) release = hold();
     schedule();
   };
   onChange(store.get());

@@ -291,19 +291,20 @@ const intersection = (f: Float64Array, q: number, p: number): number => (f[q]! +
 /**
  * Paints the technician's corrections into `mask` (in place), in order: each stroke is a chain of round brush
  * dabs joined by capsules, setting 1 (hair) or 0 (scalp). `maskPerPhotoPx` maps photo px to mask px; `pxPerMm` is
- * the photo's scale.
+ * the photo's scale. Returns the box of mask px it painted over (empty when none), where a caller redraws.
  */
 export function applyMaskEdits(
   mask: Uint8Array, width: number, height: number, edits: readonly MaskEdit[], maskPerPhotoPx: number, pxPerMm: number,
-): Uint8Array {
+): MaskBox {
+  const box = { x0: width, y0: height, x1: 0, y1: 0 };
   for (const e of edits) {
     const r = (e.sizeMm * pxPerMm * maskPerPhotoPx) / 2;
     if (!(r > 0) || e.points.length === 0) continue;
     const value = e.mode === 'hair' ? 1 : 0;
     const pts = e.points.map((p) => ({ x: p.x * maskPerPhotoPx, y: p.y * maskPerPhotoPx }));
-    for (let i = 0; i < pts.length; i++) paintCapsule(mask, width, height, pts[i]!, pts[Math.max(0, i - 1)]!, r, value);
+    for (let i = 0; i < pts.length; i++) paintCapsule(mask, width, height, pts[i]!, pts[Math.max(0, i - 1)]!, r, value, box);
   }
-  return mask;
+  return box;
 }
 
 /** A box of mask px: x0, y0 inclusive; x1, y1 exclusive. */
@@ -331,26 +332,16 @@ export function strokesAdded(prev: readonly MaskEdit[], next: readonly MaskEdit[
   return [...tail, ...next.slice(prev.length)];
 }
 
-/** The mask px `applyMaskEdits` may change for these edits (empty when there are none). */
-export function maskEditBox(edits: readonly MaskEdit[], width: number, height: number, maskPerPhotoPx: number, pxPerMm: number): MaskBox {
-  const box = { x0: width, y0: height, x1: 0, y1: 0 };
-  for (const e of edits) {
-    const r = (e.sizeMm * pxPerMm * maskPerPhotoPx) / 2 + 1;
-    for (const p of e.points) {
-      const x = p.x * maskPerPhotoPx, y = p.y * maskPerPhotoPx;
-      box.x0 = Math.min(box.x0, Math.max(0, Math.floor(x - r)));
-      box.y0 = Math.min(box.y0, Math.max(0, Math.floor(y - r)));
-      box.x1 = Math.max(box.x1, Math.min(width, Math.ceil(x + r)));
-      box.y1 = Math.max(box.y1, Math.min(height, Math.ceil(y + r)));
-    }
-  }
-  return box;
-}
-
-/** Sets every pixel whose centre lies within r of the segment a–b. */
-function paintCapsule(mask: Uint8Array, width: number, height: number, a: Point, b: Point, r: number, value: number): void {
+/** Sets every pixel whose centre lies within r of the segment a–b, and grows `box` over the pixels it looked at. */
+function paintCapsule(mask: Uint8Array, width: number, height: number, a: Point, b: Point, r: number, value: number, box: MaskBox): void {
   const x0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - r)), x1 = Math.min(width - 1, Math.ceil(Math.max(a.x, b.x) + r));
   const y0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - r)), y1 = Math.min(height - 1, Math.ceil(Math.max(a.y, b.y) + r));
+  if (x1 >= x0 && y1 >= y0) {
+    box.x0 = Math.min(box.x0, x0);
+    box.y0 = Math.min(box.y0, y0);
+    box.x1 = Math.max(box.x1, x1 + 1);
+    box.y1 = Math.max(box.y1, y1 + 1);
+  }
   const dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
   const r2 = r * r;
   for (let y = y0; y <= y1; y++) {

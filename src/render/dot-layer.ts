@@ -7,7 +7,6 @@ import quadFragment from '../../shaders/dot.frag?raw';
 import pointVertex from '../../shaders/dot-point.vert?raw';
 import pointFragment from '../../shaders/dot-point.frag?raw';
 import type { PatternResult } from '../pattern/types.ts';
-import type { MaskBox } from '../photo/hair-mask.ts';
 import { dotExtent, splatDots, splatPossible, toTexels, type SplatInputs, type SplatUniforms, type SplatView, type Texels } from './dot-splat.ts';
 
 /** Bytes of vertex data a dot: centre (2 × f32), diameter (f32), rank and tone (2 × unorm16). */
@@ -276,8 +275,7 @@ export class DotLayer {
   }
 
   /** Thinning-hair mode: no dot whose centre falls on hair. null: the mask is off. */
-  setHairMask(m: HairMask | null, dirty?: MaskBox): void {
-    const prev = this.mask;
+  setHairMask(m: HairMask | null): void {
     this.mask = m;
     const u = this.uniforms.uniforms as Record<string, unknown>;
     u.uUseMask = m ? 1 : 0;
@@ -287,14 +285,12 @@ export class DotLayer {
       this.maskTexels = null;
       return;
     }
-    // Four mask px a texel (shaders/dot-look.glsl): each row's bytes go in as they are. Rows are copied again only
-    // where the mask changed: `dirty` (its data painted in place since the last call), else all of them.
+    // Four mask px a texel (shaders/dot-look.glsl): each row's bytes go in as they are, into texels kept from the
+    // last mask of this size (the mask brush hands a new mask every move).
     const tw = Math.ceil(m.width / 4);
     let t = this.maskTexels;
-    const inPlace = !!dirty && prev?.data === m.data && t?.width === tw && t.height === m.height;
     if (t?.width !== tw || t.height !== m.height) t = { width: tw, height: m.height, data: new Uint8Array(tw * 4 * m.height) };
-    const [y0, y1] = inPlace ? [dirty.y0, dirty.y1] : [0, m.height];
-    for (let y = y0; y < y1; y++) t.data.set(m.data.subarray(y * m.width, (y + 1) * m.width), y * tw * 4);
+    for (let y = 0; y < m.height; y++) t.data.set(m.data.subarray(y * m.width, (y + 1) * m.width), y * tw * 4);
     this.maskTexels = t;
     this.setTexture('uHairMask', t, false);
   }

@@ -129,8 +129,9 @@ test('thinning hair: dots land on the scalp between strands and never on a stran
   for (let x = 60; x <= 500; x += 20) await page.mouse.move(box.x + AT + x, box.y + AT + row);
   await page.mouse.up();
   expect((await design(page)).thinning.edits).toHaveLength(1);
-  // While a mask brush is the tool the mask is shown, the stroke in it: the overlay, redrawn only where each move
-  // painted, tints the whole band (the brush cursor sits at x = 500, off it).
+  // While a mask brush is the tool the mask is shown, the stroke in it. The overlay is redrawn move by move in each
+  // move's box only: the whole band must be tinted, so a box short of what a move painted would leave gaps (the
+  // brush cursor sits at x = 500, off the band).
   await change(page, {}, {});
   const painting = await elementPixels(view);
   let tintedBand = 0, bandPx = 0;
