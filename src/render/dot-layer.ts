@@ -7,7 +7,7 @@ import quadFragment from '../../shaders/dot.frag?raw';
 import pointVertex from '../../shaders/dot-point.vert?raw';
 import pointFragment from '../../shaders/dot-point.frag?raw';
 import type { PatternResult } from '../pattern/types.ts';
-import { dotExtent, splatDots, splatPossible, toTexels, type SplatInputs, type SplatUniforms, type SplatView, type Texels } from './dot-splat.ts';
+import { dotExtent, splatDots, splatPossible, toTexels, zoneMaxima, type DotExtent, type SplatInputs, type SplatUniforms, type SplatView, type Texels, type ZoneMaxima } from './dot-splat.ts';
 
 /** Bytes of vertex data a dot: centre (2 × f32), diameter (f32), rank and tone (2 × unorm16). */
 export const BYTES_PER_DOT = 16;
@@ -135,6 +135,9 @@ export class DotLayer {
   private zoneTexels: Texels = packZoneField(null);
   private maskTexels: Texels | null = null;
   private ageLut: Uint8Array = FLAT_LUT;
+  /** The zone field's largest multipliers, and how far any dot can grow (dotExtent): found as they change. */
+  private zoneMax: ZoneMaxima = zoneMaxima(this.zoneTexels);
+  private extent!: DotExtent;
   /** The splat path (dot-splat.ts): one sprite multiplying the photo by the dots' multiplier image. */
   readonly splat = new Sprite({ label: 'dot-splat', blendMode: 'multiply', visible: false });
   private splatSource: BufferImageSource | null = null;
@@ -194,7 +197,7 @@ export class DotLayer {
     this.quads = new Mesh({ geometry: quadGeometry, shader: program(quadVertex, quadFragment, 'smp-dot-quads'), blendMode: 'multiply' });
     this.meshes.addChild(this.points, this.quads);
     this.view.addChild(this.meshes, this.splat);
-    this.choose();
+    this.measure();
   }
 
   get dotCount(): number {
@@ -263,14 +266,20 @@ export class DotLayer {
       this.setTexture('uAgeLut', { width: 256, height: 2, data: look.ageLut }, true);
     }
     this.uniforms.update();
-    this.choose();
+    this.measure();
   }
 
   /** Zone densities, sizes, shades and fade rates over the photo; null: the body's everywhere. */
   setZoneField(f: ZoneField | null): void {
     this.zone = f;
     this.zoneTexels = packZoneField(f);
+    this.zoneMax = zoneMaxima(this.zoneTexels);
     this.setTexture('uZoneField', this.zoneTexels, true);
+    this.measure();
+  }
+
+  private measure(): void {
+    this.extent = dotExtent(this.uniforms.uniforms as unknown as SplatUniforms, this.ageLut, this.zoneMax);
     this.choose();
   }
 
@@ -322,7 +331,7 @@ export class DotLayer {
     const u = this.uniforms.uniforms as Record<string, number>;
     // The largest a dot can get (dotExtent), and the square dot-look.glsl gives it: its wandering outline, its soft
     // edge, or its halo of redness.
-    const e = dotExtent(this.splatInputs());
+    const e = this.extent;
     const r = Math.max(0.75, 0.5 * this.maxDiameter * u.uSizeScale! * e.size * this.devicePxPerUnit);
     const rMax = r * (1 + u.uIrregular!);
     const halo = e.redness > 0 ? r * (1 + 1.8 * e.redness) + 1.5 * e.redness : 0;
@@ -381,7 +390,7 @@ export class DotLayer {
    */
   beginFrame(v: SplatView): void {
     this.timed = null;
-    const possible = this.count > 0 && this.forced !== 'gpu' && splatPossible(this.splatInputs(), this.devicePxPerUnit);
+    const possible = this.count > 0 && this.forced !== 'gpu' && splatPossible({ u: this.uniforms.uniforms as unknown as SplatUniforms, count: this.count, maxDiameter: this.maxDiameter }, this.extent, this.devicePxPerUnit);
     let use: DotPath = 'gpu';
     if (possible && this.forced === 'splat') use = 'splat';
     else if (possible) {

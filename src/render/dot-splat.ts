@@ -73,25 +73,26 @@ function lutAt(lut: Uint8Array, u: number, row: number, channel: number): number
   return (lut[o]! * (1 - f) + lut[o + 4]! * f) / 255;
 }
 
-/** The zone field's largest size and fade multipliers, read once per packed field (it is asked every frame). */
-const zoneMaximaOf = new WeakMap<Uint8Array, { maxZoneSize: number; maxZoneFade: number }>();
-function zoneMaxima(zone: Texels): { maxZoneSize: number; maxZoneFade: number } {
-  let m = zoneMaximaOf.get(zone.data);
-  if (m) return m;
+/** The zone field's largest size and fade multipliers (as the shader decodes the packed texels). */
+export interface ZoneMaxima {
+  size: number;
+  fade: number;
+}
+
+export function zoneMaxima(zone: Texels): ZoneMaxima {
   let size = 0, fade = 0;
   for (let i = 0; i < zone.data.length; i += 4) {
     size = Math.max(size, zone.data[i + 1]!);
     fade = Math.max(fade, zone.data[i + 3]!);
   }
-  m = { maxZoneSize: 0.5 + (size / 255) * 1.5, maxZoneFade: 1 + (fade / 255) * 2 };
-  zoneMaximaOf.set(zone.data, m);
-  return m;
+  return { size: 0.5 + (size / 255) * 1.5, fade: 1 + (fade / 255) * 2 };
 }
 
 /**
  * The most any dot of the look can grow, as dot-look.glsl draws it, over the sessions already done: its size (times
  * diameter × uSizeScale: LUT rows, zone size, a blowout's 2.6×), its edge softness and its redness. One bound for
- * both the points/quads choice (DotLayer.activeMesh) and the splat's eligibility.
+ * both the points/quads choice (DotLayer.activeMesh) and the splat's eligibility; DotLayer finds it when the look
+ * or the zone field changes, not per frame.
  */
 export interface DotExtent {
   size: number;
@@ -99,15 +100,13 @@ export interface DotExtent {
   redness: number;
 }
 
-export function dotExtent(s: Pick<SplatInputs, 'u' | 'ageLut' | 'zone'>): DotExtent {
-  const { u, ageLut } = s;
-  const { maxZoneSize, maxZoneFade } = zoneMaxima(s.zone);
+export function dotExtent(u: SplatUniforms, ageLut: Uint8Array, zone: ZoneMaxima): DotExtent {
   const e = { size: 0, softness: u.uSoftness, redness: 0 };
   for (let k = 0; k < 4; k++) {
     const age = u.uSessionAge[k]!;
     if (age < 0) continue;
     // The fading row between now and the oldest this session's dots are anywhere (a zone fades them faster).
-    const years = (Math.max(0, age - u.uHealDays) / 365.25) * u.uFadeRate * maxZoneFade;
+    const years = (Math.max(0, age - u.uHealDays) / 365.25) * u.uFadeRate * zone.fade;
     const last = Math.min(LUT_SIZE - 1, Math.ceil((years / LUT_FADE_YEARS) * (LUT_SIZE - 1)) + 1);
     let agedSize = 0, agedBlur = 0;
     for (let i = 0; i <= last; i++) {
@@ -115,7 +114,7 @@ export function dotExtent(s: Pick<SplatInputs, 'u' | 'ageLut' | 'zone'>): DotExt
       agedBlur = Math.max(agedBlur, ageLut[(LUT_SIZE + i) * 4 + 3]! / 255);
     }
     const heal = age / LUT_HEAL_DAYS;
-    e.size = Math.max(e.size, lutAt(ageLut, heal, 0, 0) * agedSize * 9 * maxZoneSize);
+    e.size = Math.max(e.size, lutAt(ageLut, heal, 0, 0) * agedSize * 9 * zone.size);
     e.softness = Math.max(e.softness, u.uSoftness + lutAt(ageLut, heal, 0, 3) + agedBlur);
     e.redness = Math.max(e.redness, lutAt(ageLut, heal, 0, 2));
   }
@@ -128,13 +127,12 @@ export function dotExtent(s: Pick<SplatInputs, 'u' | 'ageLut' | 'zone'>): DotExt
 
 /**
  * Whether every dot the look can draw is under half a device pixel with no redness and no blowout: then the points
- * path draws each as one pixel and the splat makes the same picture. A bound, not a per-dot test (dotExtent).
+ * path draws each as one pixel and the splat makes the same picture. A bound, not a per-dot test (`extent`).
  */
-export function splatPossible(s: SplatInputs, devicePxPerUnit: number): boolean {
+export function splatPossible(s: Pick<SplatInputs, 'u' | 'count' | 'maxDiameter'>, extent: DotExtent, devicePxPerUnit: number): boolean {
   if (s.u.uBlowout > 0 || s.count === 0) return false;
-  const e = dotExtent(s);
   // Redness: a halo wider than the dot.
-  return e.redness === 0 && 0.5 * s.maxDiameter * s.u.uSizeScale * e.size * devicePxPerUnit < 0.5;
+  return extent.redness === 0 && 0.5 * s.maxDiameter * s.u.uSizeScale * extent.size * devicePxPerUnit < 0.5;
 }
 
 /**
