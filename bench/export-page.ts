@@ -68,7 +68,7 @@ async function run(o: ExportBenchOptions): Promise<ExportBenchReport> {
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, comp.width, comp.height);
     }
-    drawPanes(ctx, photo, comp, ['before', 'after']);
+    drawPanes(ctx, photo, comp);
     const after = comp.panes.find((p) => p.kind === 'after')!;
     // The same dots: every one under the share, a filled circle of its diameter, pigment multiplied at the opacity.
     ctx.save();

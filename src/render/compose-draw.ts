@@ -1,25 +1,18 @@
-import type { Composition, Rect, TextItem } from '../compose/layout.ts';
+import type { Composition, TextItem } from '../compose/layout.ts';
 
 type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
-
-/** What was drawn where, canvas px: the label boxes, the stamp's box, the watermark's. */
-export interface DrawnBoxes {
-  labels: Rect[];
-  stamp: Rect | null;
-  watermark: Rect | null;
-}
 
 /** Whether the panes cover the whole canvas (they never overlap): no background shows. */
 export function coversCanvas(comp: Composition): boolean {
   return comp.panes.reduce((a, p) => a + p.clip.width * p.clip.height, 0) === comp.width * comp.height;
 }
 
-/** The photo as it is, cropped and scaled into the panes of the given kinds. */
-export function drawPanes(ctx: Ctx2D, photo: CanvasImageSource, comp: Composition, kinds: ('before' | 'after')[] = ['before']): void {
+/** The photo as it is, cropped and scaled into every pane (the dots go over the after panes later). */
+export function drawPanes(ctx: Ctx2D, photo: CanvasImageSource, comp: Composition): void {
   for (const p of comp.panes) {
-    if (!kinds.includes(p.kind) || p.clip.width === 0 || p.clip.height === 0) continue;
+    if (p.clip.width === 0 || p.clip.height === 0) continue;
     ctx.save();
     ctx.beginPath();
     ctx.rect(p.clip.x, p.clip.y, p.clip.width, p.clip.height);
@@ -30,8 +23,8 @@ export function drawPanes(ctx: Ctx2D, photo: CanvasImageSource, comp: Compositio
   }
 }
 
-/** A text on a dark rounded box; returns the box. */
-function boxedText(ctx: Ctx2D, t: TextItem, fill: string, weight: number): Rect {
+/** A text on a dark rounded box. */
+function boxedText(ctx: Ctx2D, t: TextItem, fill: string, weight: number): void {
   ctx.font = `${weight} ${t.size}px ${FONT}`;
   const w = ctx.measureText(t.text).width;
   const padX = Math.round(t.size * 0.45), padY = Math.round(t.size * 0.3);
@@ -46,18 +39,16 @@ function boxedText(ctx: Ctx2D, t: TextItem, fill: string, weight: number): Rect 
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.fillText(t.text, x + padX, y + bh / 2);
-  return { x, y, width: bw, height: bh };
 }
 
 /** Labels, the split line, the logo, the watermark and the "Simulated result" stamp, over the panes. */
-export function drawOverlays(ctx: Ctx2D, comp: Composition, logo: CanvasImageSource | null): DrawnBoxes {
+export function drawOverlays(ctx: Ctx2D, comp: Composition, logo: CanvasImageSource | null): void {
   ctx.save();
   if (comp.divider) {
     ctx.fillStyle = '#ffffff';
     const d = comp.divider;
     ctx.fillRect(d.x, d.y, d.width, d.height);
   }
-  let watermark: Rect | null = null;
   if (comp.watermark) {
     const t = comp.watermark;
     ctx.font = `600 ${t.size}px ${FONT}`;
@@ -69,15 +60,12 @@ export function drawOverlays(ctx: Ctx2D, comp: Composition, logo: CanvasImageSou
     ctx.fillStyle = 'rgba(255,255,255,0.32)';
     ctx.strokeText(t.text, t.x, t.y);
     ctx.fillText(t.text, t.x, t.y);
-    const w = ctx.measureText(t.text).width;
-    watermark = { x: Math.round(t.x - w / 2), y: Math.round(t.y - t.size / 2), width: Math.ceil(w), height: t.size };
   }
   if (logo && comp.logo) {
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(logo, comp.logo.x, comp.logo.y, comp.logo.width, comp.logo.height);
   }
-  const labels = comp.labels.map((t) => boxedText(ctx, t, 'rgba(0,0,0,0.6)', 600));
-  const stamp = comp.stamp ? boxedText(ctx, comp.stamp, 'rgba(120,20,20,0.78)', 700) : null;
+  for (const t of comp.labels) boxedText(ctx, t, 'rgba(0,0,0,0.6)', 600);
+  if (comp.stamp) boxedText(ctx, comp.stamp, 'rgba(120,20,20,0.78)', 700);
   ctx.restore();
-  return { labels, stamp, watermark };
 }

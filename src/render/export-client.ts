@@ -111,7 +111,8 @@ export function createExportClient(): { run(r: ExportRequest, onProgress: (p: Ex
         return remote.render(id, Comlink.transfer(job, transfers), Comlink.proxy(onProgress));
       })().then(
         (result) => finish(() => resolve(result)),
-        (e: unknown) => fail(e instanceof Error && /cancelled/.test(e.message) ? new ExportCancelledError() : e instanceof Error ? e : new Error(String(e))),
+        // The worker's ExportCancelled (offscreen-export.ts) arrives by its name (Comlink keeps it), not its class.
+        (e: unknown) => fail(e instanceof Error && e.name === 'ExportCancelled' ? new ExportCancelledError() : e instanceof Error ? e : new Error(String(e))),
       );
     });
   };

@@ -5,7 +5,7 @@ import 'pixi.js/unsafe-eval';
 import { autoDetectRenderer, Container, DOMAdapter, RenderTexture, WebWorkerAdapter, type GlRenderTarget, type GlRenderTargetAdaptor, type Renderer, type WebGLRenderer } from 'pixi.js';
 import type { Composition, Rect, Size } from '../compose/layout.ts';
 import type { PatternResult } from '../pattern/types.ts';
-import { coversCanvas, drawOverlays, drawPanes, type DrawnBoxes } from './compose-draw.ts';
+import { coversCanvas, drawOverlays, drawPanes } from './compose-draw.ts';
 import { DEFAULT_LOOK, DotLayer, type DotLook, type HairMask, type ZoneField } from './dot-layer.ts';
 import { dotsByTile, drawBounds, multiplyInto, tilesOf } from './export-tiles.ts';
 
@@ -43,8 +43,6 @@ export interface ExportResult {
   blob: Blob;
   width: number;
   height: number;
-  boxes: DrawnBoxes;
-  tiles: number;
   /** Time in the worker: drawing (tiles and 2D), and encoding. */
   renderMs: number;
   encodeMs: number;
@@ -171,7 +169,7 @@ export class OffscreenExporter {
         if (panesDrawn) return;
         panesDrawn = true;
         m = performance.now();
-        drawPanes(ctx, job.photo, comp, ['before', 'after']);
+        drawPanes(ctx, job.photo, comp);
         phases.panes = performance.now() - m;
       };
 
@@ -229,7 +227,7 @@ export class OffscreenExporter {
       const total = tiles.length;
       const logo = job.logo;
       m = performance.now();
-      const boxes = drawOverlays(ctx, comp, logo);
+      drawOverlays(ctx, comp, logo);
       phases.overlays = performance.now() - m;
       const renderMs = performance.now() - t0;
       if (this.cancelled.has(id)) throw new ExportCancelled();
@@ -238,7 +236,7 @@ export class OffscreenExporter {
       // Canvas encoding writes the pixels and nothing else: no EXIF, GPS or camera data from the original file.
       const blob = await out.convertToBlob(job.format === 'image/jpeg' ? { type: job.format, quality: job.quality } : { type: job.format });
       if (this.cancelled.has(id)) throw new ExportCancelled();
-      return { blob, width: comp.width, height: comp.height, boxes, tiles: total, renderMs, encodeMs: performance.now() - t1, phases };
+      return { blob, width: comp.width, height: comp.height, renderMs, encodeMs: performance.now() - t1, phases };
     } finally {
       this.cancelled.delete(id);
       job.photo.close();

@@ -270,9 +270,17 @@ describe('before/after export', () => {
     if (SHOTS) writeFileSync(join(SHOTS, 'preset-a4-stack.png'), a4.bytes);
     img = decodePng(a4.bytes);
     expect([img.width, img.height]).toEqual([2480, 3508]); // the stacked pair is portrait: so is the page
-    // The watermark: faint, at the middle of the picture (white over the grey, not opaque).
-    const mid = pixelAt(img, img.width / 2, img.height / 2);
-    expect(mid[1]).toBeGreaterThan(125);
+    // The watermark: faint, at the middle of the picture. Its letters are white at 32% over the photo's grey: lighter
+    // than the photo, far from opaque white (255), and nowhere else but there.
+    const grey = pixelAt(img, img.width / 2, img.height / 4)[1];
+    const letter = grey + 0.32 * (255 - grey);
+    const faint = (x0: number, y0: number): number => {
+      let n = 0;
+      for (let y = y0 - 40; y < y0 + 40; y++) for (let x = x0 - 300; x < x0 + 300; x++) if (Math.abs(pixelAt(img, x, y)[1] - letter) < 8) n++;
+      return n;
+    };
+    expect(faint(img.width / 2, img.height / 2)).toBeGreaterThan(500);
+    expect(faint(img.width / 2, img.height / 4)).toBe(0);
 
     await page.locator('#c-export-layout').selectOption('side');
     await page.locator('#c-export-watermark').fill('');
