@@ -17,7 +17,9 @@
  */
 import os from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, startAppServer } from '../test/browser/global-setup.ts';
+import { CHROMIUM } from '../test/browser/global-setup.ts';
+import { openBenchPage, startBenchServer, withTimeout } from './bench-page.ts';
+import { fmt as fmtDigits, median, round, table } from './lib.ts';
 import type { ExportBenchOptions, ExportBenchReport, ExportRun } from './export-types.ts';
 
 const OPTIONS: ExportBenchOptions = { width: 6000, height: 4000, pxPerMm: 15, generationDensity: 250, share: 0.5, runs: 5, formats: ['png', 'jpeg'] };
@@ -25,44 +27,21 @@ const LONG_TASK_LIMIT_MS = 100;
 const AIM_MS = 2000;
 const STEP_TIMEOUT_MS = 540_000;
 
-const median = (v: number[]): number => {
-  if (v.length === 0) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  const m = (s.length - 1) / 2;
-  return (s[Math.floor(m)]! + s[Math.ceil(m)]!) / 2;
-};
-const round = (v: number, digits = 1): number => Number(v.toFixed(digits));
-const fmt = (v: number, digits = 0): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
+const fmt = (v: number, digits = 0): string => fmtDigits(v, digits);
 
 async function run(): Promise<{ report: ExportBenchReport; errors: string[]; wallMs: number }> {
   const t0 = performance.now();
   const errors: string[] = [];
-  // Vite's dependency scan from this page only, so no late re-bundling reloads it mid-run (see bench/render.bench.ts).
-  const app = await startAppServer({ optimizeDeps: { entries: ['bench/export.html'] } });
+  const app = await startBenchServer('bench/export.html');
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch(CHROMIUM);
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    page.on('crash', () => errors.push('the page crashed'));
-    await page.goto(`${app.url}/bench/export.html`);
-    page.on('framenavigated', (f) => {
-      if (f === page.mainFrame()) errors.push(`the page navigated to ${f.url()} during the run`);
-    });
-    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 60_000 });
-    let timer: NodeJS.Timeout | undefined;
-    const report = await Promise.race([
+    const page = await openBenchPage(browser, `${app.url}/bench/export.html`, errors, { width: 1024, height: 768 });
+    const report = await withTimeout(
       page.evaluate((o) => (globalThis as unknown as { exportBench: { run(o: ExportBenchOptions): Promise<ExportBenchReport> } }).exportBench.run(o), OPTIONS),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the export runs took longer than ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS))),
-    ]).finally(() => clearTimeout(timer));
+      'the export runs',
+      STEP_TIMEOUT_MS,
+    );
     return { report, errors, wallMs: performance.now() - t0 };
   } catch (e) {
     for (const err of errors) console.error(err);

@@ -29,6 +29,7 @@ import { perPx2 } from '../src/pattern/field.ts';
 import { spacingStats, type SpacingStats } from '../src/pattern/metrics.ts';
 import { joinParts } from '../src/pool/pattern-pool.ts';
 import { createNodePatternPool } from '../test/helpers/node-pool.ts';
+import { median } from './lib.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Peers (CommonJS, untyped): loaded through require with the small part of their API used here.
@@ -97,11 +98,6 @@ const request = (density: DensityField, width = WIDTH, height = HEIGHT): Pattern
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-const median = (a: number[]): number => {
-  const s = [...a].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const log = (line = ''): void => void process.stdout.write(`${line}\n`);
 const progress = (line: string): void => void process.stderr.write(`  … ${line}\n`);

@@ -19,8 +19,10 @@
  * The last line of stdout is one JSON object with the headline figures; nothing is printed after it.
  */
 import os from 'node:os';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, startAppServer } from '../test/browser/global-setup.ts';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from '../test/browser/global-setup.ts';
+import { openBenchPage, startBenchServer, withTimeout } from './bench-page.ts';
+import { fmt, median, quantile, round, table } from './lib.ts';
 import type { FrameOptions, FrameReport, FrameRow, LatencyMove, LatencyOptions, LatencyReport, RenderBenchApi } from './render-types.ts';
 
 /** `--diagnose` adds two rows that take one 1M-dot frame each per sample: no split mask, every dot culled. */
@@ -33,62 +35,8 @@ const LATENCY_LIMIT_MS = 150;
 const LATENCY_AIM_MS = 50;
 const STEP_TIMEOUT_MS = 240_000;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Statistics and formatting
-
-function quantile(values: number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
-}
-const median = (v: number[]): number => quantile(v, 0.5);
 const p90 = (v: number[]): number => quantile(v, 0.9);
-const round = (v: number, digits = 1): number => Number(v.toFixed(digits));
 const nullableRound = (v: number | null): number | null => (v === null ? null : round(v));
-const fmt = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Driving the page
-
-/**
- * The app's test server, with Vite's dependency scan starting from this page only: a scan of the app's own pages that
- * finds a dependency late re-bundles the dependencies mid-run, and a page of this run then fails to load its modules
- * ("Outdated Optimize Dep") or is reloaded.
- */
-const startBenchServer = () => startAppServer({ optimizeDeps: { entries: ['bench/render.html'] } });
-
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function openBenchPage(browser: Browser, url: string, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 2048, height: 768 }, deviceScaleFactor: 1 });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('crash', () => errors.push('the page crashed'));
-  await page.goto(`${url}/bench/render.html`);
-  // A reload after this point (e.g. Vite re-optimising dependencies) would lose the run: record it.
-  page.on('framenavigated', (f) => {
-    if (f === page.mainFrame()) errors.push(`the page navigated to ${f.url()} during the run`);
-  });
-  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 60_000 });
-  return page;
-}
 
 async function run(): Promise<{ frames: FrameReport; latency: LatencyReport; errors: string[]; wallMs: number }> {
   const t0 = performance.now();
@@ -96,19 +44,21 @@ async function run(): Promise<{ frames: FrameReport; latency: LatencyReport; err
   let app: Awaited<ReturnType<typeof startBenchServer>> | undefined;
   let browser: Browser | undefined;
   try {
-    app = await startBenchServer();
+    app = await startBenchServer('bench/render.html');
     browser = await chromium.launch(CHROMIUM);
     // A fresh page for each part, so the 1M-dot canvases are gone before the latency run.
-    const framesPage = await openBenchPage(browser, app.url, errors);
+    const framesPage = await openBenchPage(browser, `${app.url}/bench/render.html`, errors, { width: 2048, height: 768 });
     const frames = await withTimeout(
       framesPage.evaluate((o) => (globalThis as unknown as { renderBench: RenderBenchApi }).renderBench.frames(o), FRAMES),
       'the frame test',
+      STEP_TIMEOUT_MS,
     );
     await framesPage.close();
-    const latencyPage = await openBenchPage(browser, app.url, errors);
+    const latencyPage = await openBenchPage(browser, `${app.url}/bench/render.html`, errors, { width: 2048, height: 768 });
     const latency = await withTimeout(
       latencyPage.evaluate((o) => (globalThis as unknown as { renderBench: RenderBenchApi }).renderBench.latency(o), LATENCY),
       'the latency test',
+      STEP_TIMEOUT_MS,
     );
     await latencyPage.close();
     return { frames, latency, errors, wallMs: performance.now() - t0 };
