@@ -28,7 +28,23 @@ describe('export tiles', () => {
       const has = Array.from(per[j]!.x.subarray(0, per[j]!.count)).some((v, k) => v === d.x[i] && per[j]!.y[k] === d.y[i]);
       expect(has).toBe(d.rank[i]! < 0.5);
     }
-    // A dot near a tile's edge is in both tiles; a dot far from a tile is in neither list but its own.
+    // A dot that can show within its reach of a tile's edge is in the neighbouring tile's list too.
+    const inList = (j: number, i: number): boolean => Array.from(per[j]!.x.subarray(0, per[j]!.count)).some((v, k) => v === d.x[i] && per[j]!.y[k] === d.y[i]);
+    let straddling = 0;
+    for (let i = 0; i < d.count; i++) {
+      if (d.rank[i]! >= 0.5) continue;
+      const x = after.dest.x + (d.x[i]! - after.src.x) * comp.scale, y = after.dest.y + (d.y[i]! - after.src.y) * comp.scale;
+      const reach = d.diameter[i]! * comp.scale * b.reachPerDiameter;
+      tiles.forEach((q, j) => {
+        const inside = x >= q.x && x < q.x + q.width && y >= q.y && y < q.y + q.height;
+        const near = !inside && x > q.x - reach && x < q.x + q.width + reach && y > q.y - reach && y < q.y + q.height + reach;
+        if (!near) return;
+        straddling++;
+        expect(inList(j, i)).toBe(true);
+      });
+    }
+    expect(straddling).toBeGreaterThan(10);
+    // No more than that: the lists hold few dots beyond those shown.
     const total = per.reduce((a, p) => a + p.count, 0);
     const shown = Array.from(d.rank).filter((r) => r < b.rankLimit).length;
     expect(total).toBeGreaterThan(shown);
